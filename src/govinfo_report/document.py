@@ -1,0 +1,125 @@
+"""The neutral document form every structured reader produces.
+
+A reader of text, HTML, docx (or a third party's PDF) turns its input into a
+:class:`Document`: a sequence of :class:`Paragraph` and :class:`Grid` blocks,
+each piece carrying the :class:`Location` it came from.  One interpreter
+(:mod:`govinfo_report.interpret`) maps a document to the report model, so no
+format knows how the report itself is laid out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from .findings import Finding
+
+
+@frozen(order=True)
+class Location:
+    """Where something came from in a source document.
+
+    Only the fields that make sense for the reader are set: a text reader
+    gives ``line``; a docx or HTML reader gives ``table``/``row``/``column``
+    (0-based indexes of the table in the document and of the cell in the
+    table's expanded grid); a crawler-text reader gives ``line`` and ``offset``.
+    """
+
+    source: str | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    offset: int | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.source:
+            parts.append(self.source)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.offset is not None:
+            parts.append(f"char {self.offset}")
+        if self.table is not None:
+            parts.append(f"table {self.table + 1}")
+        if self.row is not None:
+            parts.append(f"row {self.row + 1}")
+        if self.column is not None:
+            parts.append(f"column {self.column + 1}")
+        return ", ".join(parts) or "unknown location"
+
+    def to_dict(self) -> dict[str, str | int]:
+        """The fields that are set, for JSON."""
+        return {k: v for k, v in _location_items(self) if v is not None}
+
+
+def _location_items(loc: Location) -> list[tuple[str, str | int | None]]:
+    return [
+        ("source", loc.source),
+        ("line", loc.line),
+        ("table", loc.table),
+        ("row", loc.row),
+        ("column", loc.column),
+        ("offset", loc.offset),
+    ]
+
+
+@frozen
+class Paragraph:
+    """A paragraph of prose (a line of a text file, a ``<p>``, a ``w:p``).
+
+    ``heading`` is set by readers that know the paragraph is a heading
+    (HTML ``<h1>``–``<h6>``, docx heading styles); the interpreter also
+    recognises headings by their wording.
+    """
+
+    text: str
+    location: Location = Location()
+    heading: bool = False
+
+
+@frozen
+class GridCell:
+    """One position of a table's expanded grid.
+
+    ``spanned`` marks a position covered by a merged cell that starts
+    elsewhere (its text repeats the merged cell's).  ``fused`` marks text in
+    which several cells' digits run together with no separator (crawler
+    text), to be split by :mod:`govinfo_report.unfuse`.
+    """
+
+    text: str
+    location: Location = Location()
+    spanned: bool = False
+    fused: bool = False
+
+
+@frozen
+class Grid:
+    """A table as a list of rows of cells (rows need not have equal length)."""
+
+    rows: tuple[tuple[GridCell, ...], ...]
+    location: Location = Location()
+
+
+Block = Union[Paragraph, Grid]
+
+
+@frozen
+class Document:
+    """What a structured reader produces: blocks in reading order."""
+
+    blocks: tuple[Block, ...]
+    source: str | None = None
+    #: Findings the reader made (wrong declared charset, skipped parts …).
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def grids(self) -> tuple[Grid, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Grid))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))

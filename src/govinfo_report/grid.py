@@ -1,0 +1,105 @@
+"""Merged cells → rectangular grid.  Shared by every reader of tabular markup.
+
+HTML (``rowspan``/``colspan``) and docx (``w:gridSpan``/``w:vMerge``,
+``w:gridBefore``/``w:gridAfter``) both describe a table as rows of cells that
+may span several grid positions.  :func:`expand` lays such rows out on a
+grid, repeating a merged cell's text in every position it covers (marked
+``spanned`` after the first) so the interpreter sees one cell per position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from .document import Grid, GridCell, Location
+
+__all__ = ["SpanCell", "expand", "MAX_SPAN", "MAX_GRID_CELLS"]
+
+#: Spans larger than this are clamped: real report tables are small, and a
+#: hostile ``colspan="1000000"`` must not allocate a huge grid.
+MAX_SPAN = 64
+#: A grid with more positions than this is cut (rows past it dropped).
+MAX_GRID_CELLS = 20000
+
+
+@frozen
+class SpanCell:
+    """A source cell before expansion.
+
+    ``rowspan=0`` (docx ``vMerge`` continuation) means "continue the merged
+    cell above in this column": the reader may pass explicit spans or mark
+    continuations and let :func:`expand` extend the cell above.
+    """
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    location: Location = Location()
+    #: Grid columns to skip before this cell (docx ``w:gridBefore``).
+    skip_before: int = 0
+
+
+def _clamp(n: int) -> int:
+    return max(1, min(n, MAX_SPAN))
+
+
+def expand(rows: Iterable[Sequence[SpanCell]], location: Location = Location()) -> Grid:
+    """Lay out *rows* of possibly merged cells on a grid.
+
+    Positions covered by a cell from an earlier row (``rowspan``) are
+    skipped when placing a row's cells.  A cell with ``rowspan=0`` extends
+    the merged cell directly above it instead of starting a new one.
+    """
+    grid: list[list[GridCell | None]] = []
+    # For each column, the cell that a vertical merge there continues.
+    above: dict[int, GridCell] = {}
+    total = 0
+    for r, row in enumerate(rows):
+        while len(grid) <= r:
+            grid.append([])
+        line = grid[r]
+        c = 0
+        for cell in row:
+            c += max(0, min(cell.skip_before, MAX_SPAN))
+            while c < len(line) and line[c] is not None:
+                c += 1
+            colspan = _clamp(cell.colspan)
+            if cell.rowspan == 0:
+                # Continuation of a vertical merge: repeat the cell above.
+                for k in range(colspan):
+                    src = above.get(c + k)
+                    _put(line, c + k, _continued(src, cell))
+                c += colspan
+                continue
+            rowspan = _clamp(cell.rowspan)
+            first = GridCell(cell.text, cell.location)
+            copy = GridCell(cell.text, cell.location, spanned=True)
+            for dr in range(rowspan):
+                while len(grid) <= r + dr:
+                    grid.append([])
+                for k in range(colspan):
+                    _put(grid[r + dr], c + k, first if (dr == 0 and k == 0) else copy)
+            for k in range(colspan):
+                above[c + k] = first
+            c += colspan
+        total += len(line)
+        if total > MAX_GRID_CELLS:
+            grid = grid[: r + 1]
+            break
+    out = tuple(tuple(cell or GridCell("", location, spanned=True) for cell in line) for line in grid)
+    return Grid(out, location)
+
+
+def _continued(src: GridCell | None, cell: SpanCell) -> GridCell:
+    if src is None:  # a continuation with nothing above: treat as an empty cell
+        return GridCell(cell.text, cell.location)
+    return GridCell(src.text, src.location, spanned=True)
+
+
+def _put(line: list[GridCell | None], index: int, cell: GridCell) -> None:
+    while len(line) <= index:
+        line.append(None)
+    if line[index] is None:
+        line[index] = cell

@@ -1,0 +1,139 @@
+"""Label normalisation and matching.  The one place labels are compared.
+
+Per the spec: NFKC, all white space removed (vertical text ``自\\n然\\n人``
+becomes ``自然人``), brackets and quotes unified, trailing punctuation
+dropped, and the known variants (规范性文件 ≡ 行政规范性文件, 总计 ≡ 合计 …)
+folded.  Matching tolerates a dropped, added or swapped character, as
+pdftotext and OCR leave them (``其他法律行政止公开``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = ["normalise", "contains_fuzzy", "similarity", "best_match"]
+
+_WS = re.compile(r"\s+", re.UNICODE)
+_TRANSLATE = str.maketrans(
+    {
+        "（": "(",
+        "）": ")",
+        "【": "(",
+        "】": ")",
+        "〔": "(",
+        "〕": ")",
+        "[": "(",
+        "]": ")",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "、": ".",
+        "．": ".",
+        "，": ",",
+        "：": ":",
+        "；": ";",
+    }
+)
+_TRAILING = re.compile(r"[\s.,:;。，：；!?！？、*＊]+$")
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("行政规范性文件", "规范性文件"),
+    ("其他对外管理服务事项", "其他对外管理服务"),
+    ("合计", "总计"),
+    ("及", "和"),
+)
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """The comparable form of a label."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _WS.sub("", text).translate(_TRANSLATE)
+    # NFKC maps full-width brackets already; quotes need the table above.
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    text = _TRAILING.sub("", text)
+    for variant, canonical in _VARIANTS:
+        text = text.replace(variant, canonical)
+    return text
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when *a* and *b* differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    # b is one longer than a: find the one extra character.
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def contains_fuzzy(haystack: str, needle: str) -> bool:
+    """Whether normalised *haystack* contains *needle*, allowing one edit when *needle* has 4+ chars.
+
+    Both arguments must already be normalised.
+    """
+    if needle in haystack:
+        return True
+    n = len(needle)
+    if n < 4:
+        return False
+    for width in (n - 1, n, n + 1):
+        for start in range(0, max(0, len(haystack) - width) + 1):
+            if _within_one_edit(haystack[start : start + width], needle):
+                return True
+    return False
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of characters of the shorter label found, in order, in the longer (0–1)."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    # Longest common subsequence, O(len(a)·len(b)); labels are short.
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1] / len(a)
+
+
+def best_match(label: str, candidates: Iterable[tuple[str, Iterable[str]]]) -> str | None:
+    """The code of the candidate whose keys *label* contains (exactly first, then fuzzily).
+
+    *candidates* are ``(code, keys)`` with keys already normalised; *label*
+    is normalised here.  Among exact hits the longest key wins.
+    """
+    norm = normalise(label)
+    pairs = [(code, tuple(keys)) for code, keys in candidates]
+    best: tuple[int, str] | None = None
+    for code, keys in pairs:
+        for key in keys:
+            if key and key in norm and (best is None or len(key) > best[0]):
+                best = (len(key), code)
+    if best is not None:
+        return best[1]
+    for code, keys in pairs:
+        if any(contains_fuzzy(norm, key) for key in keys):
+            return code
+    return None

@@ -1,0 +1,1 @@
+"""Consistency rules, registered through the ``govinfo_report.rules`` entry point group."""

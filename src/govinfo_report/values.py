@@ -1,0 +1,101 @@
+"""Cell text → value.  The one place numbers in report cells are parsed.
+
+Real cells hold full-width digits (``０``), thousands separators (``1,234``),
+units (``6229.95万元``, ``251000元``, ``12件``), signs (``+32``, ``－415``),
+stray spaces and non-breaking spaces, and not-applicable marks (``/``, ``—``,
+``无``).  :func:`parse_cell` turns any of those into a :class:`Parsed` value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from attrs import frozen
+
+from .layout import ValueKind
+from .model import Missing
+
+__all__ = ["Parsed", "parse_cell", "normalise_cell_text", "NOT_APPLICABLE_MARKS", "format_value"]
+
+#: Cell texts that mean "not applicable / none reported" (after normalisation).
+NOT_APPLICABLE_MARKS: frozenset[str] = frozenset(
+    {"/", "\\", "-", "--", "—", "——", "–", "―", "─", "无", "空", "×", "x", "X", "N/A", "n/a", "NA", "/ /"}
+)
+
+_SPACE = re.compile(r"\s+")
+_COUNT_SUFFIX = re.compile(r"(?:件|条|项|个|次|人次|宗|份|家|人)$")
+_NUMBER = re.compile(r"^([+-]?)(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)$")
+_UNIT = re.compile(r"(万元|亿元|千元|元)$")
+_UNIT_SCALE = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+
+
+@frozen
+class Parsed:
+    """What a cell's text means: a value, or why it has none."""
+
+    value: int | Decimal | None
+    missing: Missing | None = None
+    #: Why the text did not parse (only for ``Missing.UNREADABLE``).
+    problem: str = ""
+
+
+def normalise_cell_text(text: str) -> str:
+    """NFKC (full-width digits and signs), dashes unified, all white space removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2212", "-").replace("\ufe63", "-")
+    return _SPACE.sub("", text)
+
+
+def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
+    """Parse a cell's original *text* as a value of *kind*.
+
+    Blank text is ``Missing.BLANK``; a not-applicable mark is
+    ``Missing.NOT_APPLICABLE``; anything else that is not a number of the
+    right kind is ``Missing.UNREADABLE`` with a ``problem``.  Amounts are
+    returned in 万元 as exact decimals (元 divided by 10000, never via float).
+    """
+    t = normalise_cell_text(text)
+    if not t:
+        return Parsed(None, Missing.BLANK)
+    if t in NOT_APPLICABLE_MARKS or set(t) <= {"-", "—", "/", "–", "―"}:
+        return Parsed(None, Missing.NOT_APPLICABLE)
+    scale = Decimal(1)
+    if kind is ValueKind.AMOUNT:
+        unit = _UNIT.search(t)
+        if unit:
+            scale = _UNIT_SCALE[unit.group(1)]
+            t = t[: unit.start()]
+    else:
+        t = _COUNT_SUFFIX.sub("", t)
+    m = _NUMBER.match(t)
+    if not m:
+        return Parsed(None, Missing.UNREADABLE, f"not a number: {text.strip()!r}")
+    sign, digits = m.groups()
+    digits = digits.replace(",", "")
+    if kind is ValueKind.AMOUNT:
+        try:
+            amount = Decimal(digits) * scale
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+            return Parsed(None, Missing.UNREADABLE, f"not a number: {text.strip()!r}")
+        return Parsed(-amount if sign == "-" else amount)
+    if "." in digits:
+        whole, _, frac = digits.partition(".")
+        if frac.strip("0"):
+            return Parsed(None, Missing.UNREADABLE, f"not a whole number: {text.strip()!r}")
+        digits = whole or "0"
+    n = int(digits)
+    if sign == "-":
+        n = -n
+    return Parsed(n)
+
+
+def format_value(value: int | Decimal | None) -> str:
+    """The canonical text of a value, as writers print it (``""`` for none)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return str(value)
