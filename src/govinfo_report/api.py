@@ -15,7 +15,7 @@ from .findings import Finding
 from .model import AnnualReport
 from .plugins import Reader, Rule, RuleOptions
 
-__all__ = ["read", "write", "validate", "validate_series", "MAX_INPUT_BYTES"]
+__all__ = ["MAX_INPUT_BYTES", "read", "validate", "validate_series", "write"]
 
 Source = Union[str, "os.PathLike[str]", bytes, BinaryIO]
 Target = Union[str, "os.PathLike[str]", BinaryIO]
@@ -27,6 +27,7 @@ _HEAD = 4096
 
 def _load_bytes(source: Source) -> tuple[bytes, str | None, str]:
     """The input's bytes, its name for messages, and its suffix."""
+    name: str | None
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), None, ""
     if isinstance(source, (str, os.PathLike)):
@@ -45,8 +46,8 @@ def _load_bytes(source: Source) -> tuple[bytes, str | None, str]:
             raise ReadError(f"cannot read file: {exc.strerror or exc}", where=name) from exc
         return data, name, path.suffix.lower()
     if hasattr(source, "read"):
-        name = getattr(source, "name", None)
-        name = name if isinstance(name, str) else None
+        raw_name = getattr(source, "name", None)
+        name = raw_name if isinstance(raw_name, str) else None
         try:
             data = source.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
@@ -70,9 +71,7 @@ def _choose_reader(data: bytes, suffix: str, name: str | None) -> Reader:
     if scored and scored[0][0] > 0:
         return registry.reader(scored[0][1])
     raise ReadError(
-        "cannot tell the format of this input; pass format= (installed: "
-        + ", ".join(registry.reader_names())
-        + ")",
+        "cannot tell the format of this input; pass format= (installed: " + ", ".join(registry.reader_names()) + ")",
         where=name,
     )
 
@@ -101,7 +100,9 @@ def read(source: Source, format: str | None = None) -> AnnualReport:
             exc.args = (f"{name}: {exc.message}",)
         raise
     except (MemoryError, RecursionError) as exc:
-        raise UnsafeInputError(f"input too large or too deeply nested for the {chosen.name} reader", where=name) from exc
+        raise UnsafeInputError(
+            f"input too large or too deeply nested for the {chosen.name} reader", where=name
+        ) from exc
     except Exception as exc:  # a reader bug must still surface as our error, with the cause chained
         raise ReadError(
             f"the {chosen.name!r} reader failed unexpectedly ({type(exc).__name__}: {exc}); "
@@ -125,8 +126,11 @@ def _choose_writer(fmt: str | None, target: Target) -> tuple[str, str | None]:
             if suffix in w.suffixes:
                 return w.name, name
     raise WriteError(
-        "cannot tell the output format" + (f" from the suffix {suffix!r}" if suffix else "")
-        + "; pass format= (installed: " + ", ".join(registry.writer_names()) + ")",
+        "cannot tell the output format"
+        + (f" from the suffix {suffix!r}" if suffix else "")
+        + "; pass format= (installed: "
+        + ", ".join(registry.writer_names())
+        + ")",
         where=name,
     )
 
@@ -162,10 +166,7 @@ def write(report: AnnualReport, target: Target, format: str | None = None, **opt
 
 
 def _select_rules(rules: Iterable[str | Rule] | None, scope: str) -> list[Rule]:
-    if rules is None:
-        chosen = registry.rules()
-    else:
-        chosen = [registry.rule(r) if isinstance(r, str) else r for r in rules]
+    chosen = registry.rules() if rules is None else [registry.rule(r) if isinstance(r, str) else r for r in rules]
     return [r for r in chosen if r.scope == scope]
 
 

@@ -19,14 +19,16 @@ from .errors import ReportError
 from .findings import Finding, Severity
 from .model import AnnualReport
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also rendered into the CLI reference docs)."""
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="Read, check and convert 政府信息公开工作年度报告 (government information disclosure annual reports).",
+        description=(
+            "Read, check and convert 政府信息公开工作年度报告 (government information disclosure annual reports)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -34,8 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="read a report and write it in another format")
     convert.add_argument("input", metavar="IN", help="report file to read")
     convert.add_argument("output", metavar="OUT", help="file to write, or - for standard output")
-    convert.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: from suffix or content)")
-    convert.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: from OUT's suffix; json for -)")
+    convert.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="input format (default: from suffix or content)"
+    )
+    convert.add_argument(
+        "--to", dest="to_format", metavar="FORMAT", help="output format (default: from OUT's suffix; json for -)"
+    )
     convert.add_argument("--excel", action="store_true", help="CSV: write UTF-8 with BOM for Excel")
 
     check = sub.add_parser("check", help="check reports' arithmetic; exit 1 when any error is found")

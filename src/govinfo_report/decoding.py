@@ -14,7 +14,7 @@ from attrs import frozen
 
 from .errors import ReadError
 
-__all__ = ["Decoded", "decode", "BOMS"]
+__all__ = ["BOMS", "Decoded", "decode"]
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -55,7 +55,9 @@ def decode(data: bytes, *, declared: str | None = None, source: str | None = Non
             try:
                 return Decoded(data.decode(encoding), encoding, "bom")
             except UnicodeDecodeError as exc:
-                raise ReadError(f"starts with a {encoding} byte-order mark but is not {encoding} (byte {exc.start})", where=source) from None
+                raise ReadError(
+                    f"starts with a {encoding} byte-order mark but is not {encoding} (byte {exc.start})", where=source
+                ) from None
     candidates: list[tuple[str, str]] = []
     if declared:
         try:
@@ -79,10 +81,10 @@ def decode(data: bytes, *, declared: str | None = None, source: str | None = Non
     import chardet  # deferred: only the rare undecodable input pays for it
 
     guess = chardet.detect(data[:65536])
-    encoding = guess.get("encoding")
-    if encoding:
+    guessed = guess.get("encoding")
+    if guessed:
         try:
-            return Decoded(data.decode(encoding), encoding.lower(), "chardet")
+            return Decoded(data.decode(guessed), guessed.lower(), "chardet")
         except (UnicodeDecodeError, LookupError):
             pass
     raise ReadError("cannot tell the text encoding (tried BOM, UTF-8, GB18030 and chardet)", where=source)

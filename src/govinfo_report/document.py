@@ -9,7 +9,7 @@ format knows how the report itself is laid out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
@@ -55,6 +55,10 @@ class Location:
         return {k: v for k, v in _location_items(self) if v is not None}
 
 
+#: The location of something whose origin is unknown.
+NOWHERE = Location()
+
+
 def _location_items(loc: Location) -> list[tuple[str, str | int | None]]:
     return [
         ("source", loc.source),
@@ -76,7 +80,7 @@ class Paragraph:
     """
 
     text: str
-    location: Location = Location()
+    location: Location = NOWHERE
     heading: bool = False
 
 
@@ -91,7 +95,7 @@ class GridCell:
     """
 
     text: str
-    location: Location = Location()
+    location: Location = NOWHERE
     spanned: bool = False
     fused: bool = False
 
@@ -101,10 +105,10 @@ class Grid:
     """A table as a list of rows of cells (rows need not have equal length)."""
 
     rows: tuple[tuple[GridCell, ...], ...]
-    location: Location = Location()
+    location: Location = NOWHERE
 
 
-Block = Union[Paragraph, Grid]
+Block = Paragraph | Grid
 
 
 @frozen

@@ -10,7 +10,7 @@ from attrs import frozen
 
 from .document import Location
 
-__all__ = ["Severity", "CellRef", "Finding"]
+__all__ = ["CellRef", "Finding", "Severity"]
 
 
 class Severity(str, enum.Enum):

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
-from .document import Grid, GridCell, Location
+from .document import NOWHERE, Grid, GridCell, Location
 
-__all__ = ["SpanCell", "expand", "MAX_SPAN", "MAX_GRID_CELLS"]
+__all__ = ["MAX_GRID_CELLS", "MAX_SPAN", "SpanCell", "expand"]
 
 #: Spans larger than this are clamped: real report tables are small, and a
 #: hostile ``colspan="1000000"`` must not allocate a huge grid.
@@ -36,7 +36,7 @@ class SpanCell:
     text: str
     rowspan: int = 1
     colspan: int = 1
-    location: Location = Location()
+    location: Location = NOWHERE
     #: Grid columns to skip before this cell (docx ``w:gridBefore``).
     skip_before: int = 0
 
@@ -45,7 +45,7 @@ def _clamp(n: int) -> int:
     return max(1, min(n, MAX_SPAN))
 
 
-def expand(rows: Iterable[Sequence[SpanCell]], location: Location = Location()) -> Grid:
+def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> Grid:
     """Lay out *rows* of possibly merged cells on a grid.
 
     Positions covered by a cell from an earlier row (``rowspan``) are

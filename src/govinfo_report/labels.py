@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["normalise", "contains_fuzzy", "similarity", "best_match"]
+__all__ = ["best_match", "contains_fuzzy", "normalise", "similarity"]
 
 _WS = re.compile(r"\s+", re.UNICODE)
 _TRANSLATE = str.maketrans(

@@ -216,7 +216,9 @@ _REQ_HEAD = (
     _req("granted", "（一）予以公开", _RESULT, "予以公开"),
     _req("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", _RESULT, "部分公开"),
     _req("denied_state_secret", "1.属于国家秘密", "（三）不予公开", "国家秘密"),
-    _req("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "（三）不予公开", "法规禁止", "禁止公开"),
+    _req(
+        "denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "（三）不予公开", "法规禁止", "禁止公开", "其他法律"
+    ),
     _req("denied_security_stability", "3.危及“三安全一稳定”", "（三）不予公开", "三安全一稳定", "危及"),
     _req("denied_third_party", "4.保护第三方合法权益", "（三）不予公开", "第三方合法权益", "保护第三方"),
     _req("denied_internal_affairs", "5.属于三类内部事务信息", "（三）不予公开", "内部事务"),

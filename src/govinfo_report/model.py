@@ -9,7 +9,7 @@ compared, so a report read from docx equals the same report read from text.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -19,7 +19,7 @@ from .document import Location
 from .findings import CellRef, Finding
 from .layout import TABLE_CODES, Edition, TableSpec, table_spec
 
-__all__ = ["Missing", "Cell", "Table", "Sections", "AnnualReport", "Value"]
+__all__ = ["AnnualReport", "Cell", "Missing", "Sections", "Table", "Value"]
 
 Value = int | Decimal | None
 
@@ -168,6 +168,10 @@ class Sections:
     other_matters: str = ""
 
 
+def _as_tuple(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(findings)
+
+
 @frozen
 class AnnualReport:
     """One 政府信息公开工作年度报告.
@@ -186,7 +190,7 @@ class AnnualReport:
     requests: Table | None = None
     review_litigation: Table | None = None
     source: str | None = field(default=None, eq=False)
-    findings: tuple[Finding, ...] = field(default=(), eq=False, converter=tuple)
+    findings: tuple[Finding, ...] = field(default=(), eq=False, converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
         for code in TABLE_CODES:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .model import AnnualReport
 
-__all__ = ["Reader", "DocumentReader", "Writer", "Rule", "RuleOptions"]
+__all__ = ["DocumentReader", "Reader", "Rule", "RuleOptions", "Writer"]
 
 
 class Reader(abc.ABC):
@@ -85,7 +85,7 @@ class RuleOptions:
         self.missing_as_zero = missing_as_zero
 
 
-class Rule(abc.ABC):
+class Rule:
     """A consistency rule.  Register an instance or class under ``govinfo_report.rules``.
 
     ``scope`` is ``"report"`` for rules over one report and ``"series"`` for

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.metadata as md
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -18,7 +18,7 @@ from attrs import frozen
 from .errors import PluginError, UnknownFormatError
 from .plugins import Reader, Rule, Writer
 
-__all__ = ["FormatInfo", "formats", "reader", "writer", "readers", "writers", "rules", "refresh"]
+__all__ = ["FormatInfo", "formats", "reader", "readers", "refresh", "rules", "writer", "writers"]
 
 READERS = "govinfo_report.readers"
 WRITERS = "govinfo_report.writers"
@@ -48,7 +48,7 @@ class FormatInfo:
         return f"{self.name:<10} {modes:<10} {self.distribution} {self.version}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _entry_points(group: str) -> dict[str, md.EntryPoint]:
     found: dict[str, md.EntryPoint] = {}
     for ep in md.entry_points(group=group):
@@ -88,8 +88,7 @@ def _load(group: str, name: str, base: type[T], what: str) -> T:
         ) from exc
     if not isinstance(obj, base):
         raise PluginError(
-            f"the {what} plugin {name!r} from {dist} {version} is a {type(obj).__name__}, "
-            f"not a {base.__name__}"
+            f"the {what} plugin {name!r} from {dist} {version} is a {type(obj).__name__}, not a {base.__name__}"
         )
     _loaded[key] = obj
     return obj
@@ -114,7 +113,7 @@ def writer(name: str) -> Writer:
 
 def rule(code: str) -> Rule:
     """The rule registered as *code*."""
-    return _load(RULES, code, Rule, "rule")  # type: ignore[type-abstract]
+    return _load(RULES, code, Rule, "rule")
 
 
 def reader_names() -> list[str]:

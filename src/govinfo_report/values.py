@@ -17,7 +17,7 @@ from attrs import frozen
 from .layout import ValueKind
 from .model import Missing
 
-__all__ = ["Parsed", "parse_cell", "normalise_cell_text", "NOT_APPLICABLE_MARKS", "format_value"]
+__all__ = ["NOT_APPLICABLE_MARKS", "Parsed", "format_value", "normalise_cell_text", "parse_cell"]
 
 #: Cell texts that mean "not applicable / none reported" (after normalisation).
 NOT_APPLICABLE_MARKS: frozenset[str] = frozenset(
@@ -25,6 +25,7 @@ NOT_APPLICABLE_MARKS: frozenset[str] = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
+_SPLIT_DIGITS = re.compile(r"\d\s+[+-]?\d")
 _COUNT_SUFFIX = re.compile(r"(?:件|条|项|个|次|人次|宗|份|家|人)$")
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)$")
 _UNIT = re.compile(r"(万元|亿元|千元|元)$")
@@ -56,6 +57,9 @@ def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
     right kind is ``Missing.UNREADABLE`` with a ``problem``.  Amounts are
     returned in 万元 as exact decimals (元 divided by 10000, never via float).
     """
+    if _SPLIT_DIGITS.search(unicodedata.normalize("NFKC", text)):
+        # Digits separated by white space are two cells run together, not one number.
+        return Parsed(None, Missing.UNREADABLE, f"several numbers in one cell: {text.strip()!r}")
     t = normalise_cell_text(text)
     if not t:
         return Parsed(None, Missing.BLANK)

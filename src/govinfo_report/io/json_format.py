@@ -178,7 +178,9 @@ def report_from_json(obj: Any) -> AnnualReport:
         tables: dict[str, Table | None] = {}
         for code in TABLE_CODES:
             raw = obj.get(code)
-            tables[code] = None if raw is None else _table(code, edition, raw, obj.get("missing"), obj.get("provenance"))
+            tables[code] = (
+                None if raw is None else _table(code, edition, raw, obj.get("missing"), obj.get("provenance"))
+            )
         findings = tuple(f for f in map(_finding, obj.get("findings") or []) if f is not None)
         return AnnualReport(
             edition=edition,
@@ -211,7 +213,9 @@ class JsonReader(Reader):
         except UnicodeDecodeError as exc:
             raise ReadError(f"JSON is not UTF-8 (byte {exc.start})", where=source) from None
         except json.JSONDecodeError as exc:
-            raise ReadError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", where=source) from None
+            raise ReadError(
+                f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", where=source
+            ) from None
         except RecursionError:
             raise ReadError("JSON nested too deeply", where=source) from None
         report = report_from_json(obj)
@@ -224,7 +228,17 @@ class JsonWriter(Writer):
     name: ClassVar[str] = "json"
     suffixes: ClassVar[tuple[str, ...]] = (".json",)
 
-    def write(self, report: AnnualReport, stream: BinaryIO, *, provenance: bool = True, indent: int | None = 2) -> None:
+    def write(
+        self,
+        report: AnnualReport,
+        stream: BinaryIO,
+        *,
+        provenance: bool = True,
+        indent: int | None = 2,
+        **options: Any,
+    ) -> None:
+        if options:
+            raise TypeError(f"unknown JSON option(s): {', '.join(sorted(options))}")
         obj = report_to_json(report, provenance=provenance)
         stream.write(json.dumps(obj, ensure_ascii=False, indent=indent).encode("utf-8"))
         stream.write(b"\n")
