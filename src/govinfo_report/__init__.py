@@ -24,6 +24,7 @@ from .errors import (
     UnsafeInputError,
     WriteError,
 )
+from .extract import FileResult, extract
 from .findings import CellRef, Finding, Severity
 from .layout import Edition
 from .model import AnnualReport, Cell, Missing, Sections, Table
@@ -36,6 +37,7 @@ __all__ = [
     "Cell",
     "CellRef",
     "Edition",
+    "FileResult",
     "Finding",
     "FormatInfo",
     "Location",
@@ -50,6 +52,7 @@ __all__ = [
     "UnknownFormatError",
     "UnsafeInputError",
     "WriteError",
+    "extract",
     "formats",
     "read",
     "validate",

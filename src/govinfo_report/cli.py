@@ -55,7 +55,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print errors only")
 
     sub.add_parser("formats", help="list installed formats and the packages that provide them")
+    _add_extract_parser(sub)
     return parser
+
+
+def _add_extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extract = sub.add_parser(
+        "extract",
+        help="read many reports in parallel into one cell table, a findings table and a files table",
+        description="Read every report in DIR_OR_FILE (directories are walked) in parallel and write the cells to "
+        "OUT, the findings to OUT's name + .findings, and one row per file (ok, or failed with its error) to "
+        "OUT's name + .files. Exit 0 when every file was read, 1 when some failed, 2 when nothing could run.",
+    )
+    extract.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE", help="report files and directories")
+    extract.add_argument("--out", "-o", required=True, metavar="OUT", help="cell table: .csv, .jsonl or .parquet")
+    extract.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: every core)")
+    extract.add_argument("--resume", action="store_true", help="skip files an earlier run with the same OUT listed")
+    extract.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format of every file")
+    extract.add_argument("--no-check", action="store_true", help="do not run the rules (keep the readers' findings)")
+    extract.add_argument("--rules", metavar="CODES", help="comma-separated rule codes to run (default: all)")
+    extract.add_argument("--missing-as-zero", action="store_true", help="count missing cells as 0 in arithmetic rules")
+    extract.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a TTY)")
 
 
 def _print_findings(files: list[tuple[str, list[Finding]]], out: TextIO, quiet: bool) -> None:
@@ -138,6 +158,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _convert(args, out)
         if args.command == "check":
             return _check(args, out)
+        if args.command == "extract":
+            from .extract_cli import run_extract
+
+            return run_extract(args, out)
         return _formats(out)
     except ReportError as exc:
         print(f"govinfo-report: error: {exc}", file=sys.stderr)
