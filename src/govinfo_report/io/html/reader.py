@@ -1,0 +1,387 @@
+"""HTML → :class:`~govinfo_report.document.Document`.
+
+Decoding: a byte-order mark, then the page's own declaration (``<meta
+charset>``, ``<meta http-equiv="Content-Type">``, the XML declaration), then
+the shared fallbacks of :func:`govinfo_report.decoding.decode`.  A declaration
+the bytes contradict (a GBK page declaring UTF-8, a UTF-8 page declaring
+gb2312) is overruled and reported as a ``reader.wrong_charset`` finding.
+
+Parsing uses lxml's HTML parser with no network access; the HTML parser
+never expands entity declarations, so an entity bomb stays inert.
+
+The body is walked once, in document order, into blocks:
+
+- headings (``h1``–``h6``) become ``Paragraph(heading=True)``;
+- block elements (``p``, ``div``, ``li`` …) and ``<br>`` end a paragraph;
+- a data table becomes a :class:`~govinfo_report.document.Grid` through the
+  shared :func:`govinfo_report.grid.expand` (``rowspan``/``colspan``), with
+  ``<br>`` and ``<p>`` inside a cell as ``"\\n"`` and ``&nbsp;``-only cells blank;
+- a layout table (one that holds a nested table or a heading, a single cell,
+  or a cell of page-length text) is not data: its cells' contents are walked
+  as blocks in order;
+- site chrome (scripts, navigation, breadcrumbs, share and font-size
+  switches, footers: :mod:`.chrome`) is dropped.
+
+Which grid is which report table, and what each label means, is left to
+:func:`govinfo_report.interpret.interpret`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+
+from attrs import evolve
+from lxml import etree
+from lxml import html as lxml_html
+
+from ...decoding import BOMS, decode
+from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...errors import ReadError, UnsafeInputError
+from ...findings import Finding, Severity
+from ...grid import MAX_SPAN, SpanCell, expand
+from ...plugins import DocumentReader
+from .chrome import SKIPPED_TAGS, is_chrome_element, is_chrome_text
+
+__all__ = ["MAX_INPUT_BYTES", "HtmlReader", "declared_charset"]
+
+#: Larger input is refused: report pages are well under 5 MB, and libxml2's
+#: tree costs many times the input size in memory.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+#: Elements nested deeper than this are read as plain text (no recursion without bound).
+_MAX_DEPTH = 160
+#: A table cell with more text than this is page content, not a data cell.
+_PAGE_TEXT = 1000
+#: Where a charset declaration is looked for.
+_DECLARATION_WINDOW = 16384
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+#: Stands for a line break inside collected text until white space is collapsed.
+_BREAK = "\u2028"
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements that start and end a paragraph (tables, headings and <br> are handled apart).
+_BLOCKS = frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "center",
+        "section",
+        "article",
+        "main",
+        "header",
+        "blockquote",
+        "pre",
+        "address",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "hr",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+_UTF8 = frozenset({"utf-8", "utf_8", "utf8"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta>`` or XML declaration), if a known one."""
+    head = data[:_DECLARATION_WINDOW]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+class HtmlReader(DocumentReader):
+    """Reads a report published as a web page (LibreOffice, Word or CMS HTML)."""
+
+    name = "html"
+    suffixes = (".html", ".htm", ".shtml", ".xhtml")
+
+    def sniff(self, head: bytes) -> int:
+        # UTF-16 pages: the ASCII markup survives once the zero bytes are gone.
+        probe = head.replace(b"\x00", b"").lower()
+        if b"<html" in probe or b"<!doctype html" in probe:
+            return 50
+        if any(tag in probe for tag in (b"<body", b"<table", b"<meta", b"<div", b"<p>", b"<p ")):
+            return 40
+        return 0
+
+    def parse(self, data: bytes, *, source: str | None = None) -> Document:
+        if len(data) > MAX_INPUT_BYTES:
+            raise UnsafeInputError(
+                f"page of {len(data)} bytes is larger than the {MAX_INPUT_BYTES} bytes an HTML report may be",
+                where=source,
+            )
+        text, raw_utf8, findings = _decode(data, source)
+        if not _MARKUP.search(text, 0, 65536):
+            raise ReadError("not HTML: no markup in the first 64 KiB", where=source)
+        root = _parse_tree(raw_utf8 if raw_utf8 is not None else text.encode("utf-8"), source)
+        walker = _Walker(source)
+        walker.walk(root, 0)
+        walker.flush()
+        return Document(tuple(walker.blocks), source, tuple(findings))
+
+
+def _decode(data: bytes, source: str | None) -> tuple[str, bytes | None, list[Finding]]:
+    """The page's text, its UTF-8 bytes when the input already is UTF-8, and a finding for a wrong declaration."""
+    declared = None if any(data.startswith(bom) for bom, _ in BOMS) else declared_charset(data)
+    decoded = decode(data, declared=declared, source=source)
+    encoding = codecs.lookup(decoded.encoding).name
+    if decoded.method == "declared" and encoding not in _UTF8 and not data.isascii():
+        # GB18030 decodes most UTF-8 byte strings too; bytes that are valid UTF-8 are UTF-8.
+        try:
+            decoded = evolve(decoded, text=data.decode("utf-8"), encoding="utf-8", method="utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            pass
+    findings: list[Finding] = []
+    if declared is not None and decoded.method not in ("declared", "bom"):
+        findings.append(
+            Finding(
+                "reader.wrong_charset",
+                Severity.WARNING,
+                f"the page declares charset {declared} but its bytes are {encoding}; read as {encoding}",
+                f"网页声明的字符集 {declared} 与实际编码 {encoding} 不符，已按 {encoding} 读取",
+                source=source,
+            )
+        )
+    raw = None
+    if encoding in _UTF8:
+        raw = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    return decoded.text, raw, findings
+
+
+def _parse_tree(utf8: bytes, source: str | None) -> etree._Element:
+    # A parser per call: lxml parsers must not be shared between threads.
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+    )
+    try:
+        root = lxml_html.document_fromstring(utf8, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(f"not readable as HTML: {exc}", where=source) from None
+    if root is None:
+        raise ReadError("not readable as HTML: empty document", where=source)
+    return root
+
+
+def _span(value: str | None) -> int:
+    """An HTML span attribute as a number: missing or malformed is 1 (as browsers read it)."""
+    if not value:
+        return 1
+    digits = value.strip()
+    end = 0
+    while end < len(digits) and digits[end].isdigit():
+        end += 1
+    return int(digits[:end]) if 0 < end <= 6 else 1
+
+
+def _clean_lines(text: str) -> str:
+    """Collapse HTML white space, keeping the line breaks that <br>/<p> made; blank lines go."""
+    lines = (_WS.sub(" ", line).strip() for line in text.split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+class _Walker:
+    """One pass over the tree, collecting blocks in reading order."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self._inline: list[str] = []
+        self._line: int | None = None
+        self._tables = 0
+
+    # -- prose ---------------------------------------------------------------
+
+    def flush(self) -> None:
+        """End the current paragraph (if it has any text)."""
+        if not self._inline:
+            return
+        text = _WS.sub(" ", "".join(self._inline)).strip()
+        self._inline.clear()
+        if text and not is_chrome_text(text):
+            self.blocks.append(Paragraph(text, Location(self.source, line=self._line)))
+
+    def walk(self, el: etree._Element, depth: int) -> None:
+        """Add *el*'s content (not its tail) to the blocks."""
+        tag = el.tag
+        if not isinstance(tag, str):  # comments and processing instructions left by recovery
+            return
+        if tag in _HEADINGS:
+            self.flush()
+            text = _WS.sub(" ", _clean_lines(_collect(el, depth)).replace("\n", " ")).strip()
+            if text and not is_chrome_text(text):
+                self.blocks.append(Paragraph(text, Location(self.source, line=_line(el)), heading=True))
+            return
+        if tag == "br":
+            self.flush()
+            return
+        block = tag in _BLOCKS
+        checked = block or tag == "table"
+        if tag in SKIPPED_TAGS or (checked and is_chrome_element(tag, el.get("class"), el.get("id"))):
+            return
+        if tag == "table":
+            self.flush()
+            self._table(el, depth)
+            return
+        if depth >= _MAX_DEPTH:
+            self._inline.append(_plain(el))
+            return
+        if block:
+            self.flush()
+            self._line = _line(el)
+        if el.text:
+            if not self._inline:
+                self._line = _line(el)
+            self._inline.append(el.text)
+        for child in el:
+            self.walk(child, depth + 1)
+            if child.tail:
+                self._inline.append(child.tail)
+        if block:
+            self.flush()
+
+    # -- tables --------------------------------------------------------------
+
+    def _table(self, table: etree._Element, depth: int) -> None:
+        rows = list(_rows(table))
+        if _is_layout(table, rows):
+            self._layout(table, rows, depth)
+            return
+        index = self._tables
+        cells: list[list[SpanCell]] = []
+        for r, tr in enumerate(rows):
+            line: list[SpanCell] = []
+            for td in tr:
+                if td.tag not in _CELLS:
+                    continue
+                text = _clean_lines(_collect(td, depth))
+                if len(text) > _PAGE_TEXT:  # a page wrapped in a table after all
+                    self._layout(table, rows, depth)
+                    return
+                rowspan = _span(td.get("rowspan"))
+                if td.get("rowspan", "").strip() == "0":  # HTML: to the end of the table
+                    rowspan = max(1, min(len(rows) - r, MAX_SPAN))
+                line.append(SpanCell(text, rowspan, _span(td.get("colspan")), Location(self.source, table=index)))
+            cells.append(line)
+        if not any(cells):
+            return
+        caption = table.find("caption")
+        if caption is not None:
+            self.walk(caption, depth + 1)
+            self.flush()
+        self._tables += 1
+        self.blocks.append(_locate(expand(cells, Location(self.source, table=index))))
+
+    def _layout(self, table: etree._Element, rows: list[etree._Element], depth: int) -> None:
+        """A table used for page layout: its cells' contents are blocks, in order."""
+        for tr in rows:
+            for td in tr:
+                if td.tag in _CELLS:
+                    self.walk(td, depth + 1)
+                    self.flush()
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's own rows (not those of nested tables), through thead/tbody/tfoot."""
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            yield child
+        elif tag in _ROW_GROUPS:
+            for tr in child:
+                if tr.tag == "tr":
+                    yield tr
+
+
+def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
+    """A table holding a nested table or a heading, or a single cell, frames content rather than data."""
+    if table.find(".//table") is not None:
+        return True
+    if next(table.iterdescendants(*_HEADINGS), None) is not None:
+        return True
+    return len(rows) == 1 and sum(1 for td in rows[0] if td.tag in _CELLS) == 1
+
+
+def _collect(el: etree._Element, depth: int) -> str:
+    """The text of *el* with <br> and block elements as line breaks (``_BREAK``)."""
+    parts: list[str] = []
+    _collect_into(el, parts, depth)
+    return "".join(parts)
+
+
+def _collect_into(el: etree._Element, parts: list[str], depth: int) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIPPED_TAGS:
+            if tag == "br":
+                parts.append(_BREAK)
+            elif depth >= _MAX_DEPTH:
+                parts.append(_plain(child))
+            elif tag in _BLOCKS:
+                parts.append(_BREAK)
+                _collect_into(child, parts, depth + 1)
+                parts.append(_BREAK)
+            else:
+                _collect_into(child, parts, depth + 1)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _line(el: etree._Element) -> int | None:
+    line = el.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _plain(el: etree._Element) -> str:
+    """All text under *el*, for content nested too deep to walk."""
+    return " ".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _locate(grid: Grid) -> Grid:
+    """Set each cell's location to its grid position; positions a merged cell covers keep its origin."""
+    origin: dict[int, Location] = {}
+    rows: list[tuple[GridCell, ...]] = []
+    for r, line in enumerate(grid.rows):
+        out: list[GridCell] = []
+        for c, cell in enumerate(line):
+            key = id(cell.location)
+            if not cell.spanned:
+                loc = evolve(cell.location, row=r, column=c)
+                origin.setdefault(key, loc)
+                out.append(GridCell(cell.text, loc, False, cell.fused))
+            else:
+                out.append(GridCell(cell.text, origin.get(key, cell.location), True, cell.fused))
+        rows.append(tuple(out))
+    return Grid(tuple(rows), grid.location)
