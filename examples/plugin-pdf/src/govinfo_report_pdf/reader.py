@@ -1,0 +1,111 @@
+"""The ``pdf`` reader: pdfplumber's lines and ruled tables → the library's document form."""
+
+from __future__ import annotations
+
+import io
+from typing import ClassVar
+
+import pdfplumber
+from pdfplumber.page import Page
+
+from govinfo_report.document import Block, Document, Location, Paragraph
+from govinfo_report.errors import ReadError, ReportError, UnsafeInputError
+from govinfo_report.plugins import DocumentReader
+
+from .tables import Box, RawTable, cell_text, merge_page_breaks, to_grid
+from .text import Line, is_page_number, line_from_chars, paragraphs
+
+__all__ = ["MAX_PAGES", "PdfReader"]
+
+#: PDFs with more pages than this are refused (real reports have fewer than 40).
+MAX_PAGES = 300
+
+
+def _inside(obj: dict[str, object], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (float(str(obj["x0"])) + float(str(obj["x1"]))) / 2
+    y = (float(str(obj["top"])) + float(str(obj["bottom"]))) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_tables(page: Page, number: int) -> list[RawTable]:
+    """The page's ruled tables of two or more columns (a box around prose is not a table)."""
+    found = []
+    for table in page.find_tables():
+        texts = table.extract()
+        cells = [
+            Box(bbox[0], bbox[1], bbox[2], bbox[3], cell_text(text))
+            for row, row_texts in zip(table.rows, texts, strict=False)
+            for bbox, text in zip(row.cells, row_texts, strict=False)
+            if bbox is not None
+        ]
+        raw = RawTable(number, number, table.bbox[1], table.bbox[3], tuple(cells))
+        if len(raw.columns) > 2:
+            found.append(raw)
+    return found
+
+
+def _page_lines(page: Page, number: int, tables: list[RawTable]) -> list[Line]:
+    """The page's text lines outside its tables, page numbers dropped."""
+    boxes = [(min(c.x0 for c in t.cells), t.top, max(c.x1 for c in t.cells), t.bottom) for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    lines = []
+    for found in outside.extract_text_lines(return_chars=True):
+        text = str(found["text"]).strip()
+        if not text or is_page_number(text):
+            continue
+        box = (float(found["x0"]), float(found["top"]), float(found["x1"]), float(found["bottom"]))
+        lines.append(line_from_chars(text, number, found["chars"], box))
+    return lines
+
+
+class PdfReader(DocumentReader):
+    """Reads reports published as PDF (text PDFs; scanned images hold no text to read)."""
+
+    name: ClassVar[str] = "pdf"
+    suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
+
+    def sniff(self, head: bytes) -> int:
+        return 100 if head.lstrip()[:5] == b"%PDF-" else 0
+
+    def parse(self, data: bytes, *, source: str | None = None) -> Document:
+        if data.lstrip()[:5] != b"%PDF-":
+            raise ReadError("not a PDF (it does not start with %PDF-)", where=source)
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                if len(pdf.pages) > MAX_PAGES:
+                    raise UnsafeInputError(f"{len(pdf.pages)} pages exceed the {MAX_PAGES}-page limit", where=source)
+                return self._document(list(pdf.pages), source)
+        except ReportError:
+            raise
+        except Exception as exc:  # pdfminer raises many kinds for corrupt or encrypted files
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise ReadError(f"cannot read the PDF ({detail})", where=source) from exc
+
+    def _document(self, pages: list[Page], source: str | None) -> Document:
+        lines: list[Line] = []
+        tables: list[RawTable] = []
+        for number, page in enumerate(pages):
+            found = _page_tables(page, number)
+            page_lines = _page_lines(page, number, found)
+            for i, table in enumerate(found):
+                above = any(line.bottom <= table.top for line in page_lines)
+                below = any(line.top >= table.bottom for line in page_lines)
+                starts = i == 0 and not above
+                ends = i == len(found) - 1 and not below
+                found[i] = RawTable(table.page, table.last_page, table.top, table.bottom, table.cells, ends, starts)
+            lines += page_lines
+            tables += found
+        # A paragraph never runs across a table: break before the first line below each table.
+        breaks = frozenset(
+            next((k for k, line in enumerate(lines) if (line.page, line.top) > (t.page, t.top)), len(lines))
+            for t in tables
+        )
+        merged = merge_page_breaks(tables)
+        keyed: list[tuple[tuple[int, float], Block]] = []
+        for para in paragraphs(lines, breaks):
+            where = Location(source, line=para.first_line)
+            keyed.append(((para.page, para.top), Paragraph(para.text, where, heading=para.heading)))
+        for index, table in enumerate(merged):
+            keyed.append(((table.page, table.top), to_grid(table, index, source)))
+        keyed.sort(key=lambda item: item[0])
+        return Document(tuple(block for _key, block in keyed), source=source)

@@ -1,0 +1,161 @@
+"""Ruled tables of a PDF → grids of the library's document form.
+
+pdfplumber finds a table's cells from its ruling lines.  Each cell's box is
+placed on the table's column and row boundaries, which gives its row and
+column span; :func:`govinfo_report.grid.expand` (the library's one
+merged-cell routine) then lays the cells out on a grid.
+
+A table that runs over a page break arrives as two tables.  The part at the
+top of a page is joined to the part ending the page before when its column
+boundaries are among the earlier part's (the continuation of table 2 keeps
+fewer columns, that of table 3 the same ones).  An empty cell at the top of
+the continuation, under a merged cell that reaches the bottom of the earlier
+part, continues that merged cell (the 三、本年度办理结果 column of table 3).
+
+A "table" of one column is a box drawn around prose, not a table; it is
+left to the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import evolve, frozen
+
+from govinfo_report.document import Grid, Location
+from govinfo_report.grid import SpanCell, expand
+
+from .text import join_text
+
+__all__ = ["TOLERANCE", "Box", "RawTable", "merge_page_breaks", "to_grid"]
+
+#: Boundaries closer than this (PDF points) are the same ruling line.
+TOLERANCE = 4.0
+
+
+@frozen
+class Box:
+    """One cell of a table as drawn: its box on the page and its text."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+@frozen
+class RawTable:
+    """A table found on one page (or joined over pages), before it becomes a grid.
+
+    ``top`` and ``bottom`` are on the table's first and last page; vertical
+    positions of cells on later pages are offset by the pages above.
+    """
+
+    page: int
+    last_page: int
+    top: float
+    bottom: float
+    cells: tuple[Box, ...]
+    #: Whether only a page number or nothing follows the table on its last page.
+    ends_page: bool = False
+    #: Whether nothing but a running header precedes the table on its first page.
+    starts_page: bool = False
+
+    @property
+    def columns(self) -> list[float]:
+        return _cluster([c.x0 for c in self.cells] + [c.x1 for c in self.cells])
+
+    @property
+    def rows(self) -> list[float]:
+        return _cluster([c.top for c in self.cells] + [c.bottom for c in self.cells])
+
+
+def _cluster(values: Sequence[float]) -> list[float]:
+    """Distinct boundaries: values within :data:`TOLERANCE` of each other are one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > TOLERANCE:
+            out.append(v)
+    return out
+
+
+def _index(boundaries: Sequence[float], value: float) -> int:
+    """The index of the boundary nearest *value*."""
+    return min(range(len(boundaries)), key=lambda i: abs(boundaries[i] - value))
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text with its line breaks joined as the reader would read them."""
+    return join_text((text or "").splitlines())
+
+
+def _continues(earlier: RawTable, later: RawTable) -> bool:
+    if not (earlier.ends_page and later.starts_page and later.page == earlier.last_page + 1):
+        return False
+    mine, theirs = earlier.columns, later.columns
+    small, big = (theirs, mine) if len(theirs) <= len(mine) else (mine, theirs)
+    return len(small) >= 2 and all(min(abs(x - y) for y in big) <= TOLERANCE for x in small)
+
+
+def _join(earlier: RawTable, later: RawTable, page_gap: float) -> RawTable:
+    """*later* appended below *earlier*, shifted down by *page_gap*."""
+    shift = earlier.bottom - later.top + page_gap
+    moved = [evolve(c, top=c.top + shift, bottom=c.bottom + shift) for c in later.cells]
+    cells = list(earlier.cells)
+    # Empty cells at the top of the continuation, under a merged cell ending the earlier part.
+    first_row = min(c.top for c in moved) if moved else 0.0
+    row_height = {id(c): c.bottom - c.top for c in cells}
+    rows = earlier.rows
+    typical = min((rows[i + 1] - rows[i] for i in range(len(rows) - 1)), default=0.0)
+    for cell in list(moved):
+        if cell.text or abs(cell.top - first_row) > TOLERANCE:
+            continue
+        for i, above in enumerate(cells):
+            covers = above.x0 - TOLERANCE <= cell.x0 and cell.x1 <= above.x1 + TOLERANCE
+            if covers and abs(above.bottom - earlier.bottom) <= TOLERANCE and row_height[id(above)] > typical * 1.5:
+                cells[i] = evolve(above, bottom=cell.bottom)
+                moved.remove(cell)
+                break
+    return RawTable(
+        earlier.page,
+        later.last_page,
+        earlier.top,
+        earlier.bottom + page_gap + (later.bottom - later.top),
+        tuple(cells + moved),
+        ends_page=later.ends_page,
+        starts_page=earlier.starts_page,
+    )
+
+
+def merge_page_breaks(tables: Sequence[RawTable], page_gap: float = 1.0) -> list[RawTable]:
+    """*tables* in reading order, with each table split by a page break joined into one."""
+    out: list[RawTable] = []
+    for table in tables:
+        if out and _continues(out[-1], table):
+            out[-1] = _join(out[-1], table, page_gap)
+        else:
+            out.append(table)
+    return out
+
+
+def to_grid(table: RawTable, index: int, source: str | None) -> Grid:
+    """The grid of *table*, the *index*-th table of the document (0-based)."""
+    xs, ys = table.columns, table.rows
+    starts: dict[int, list[tuple[int, Box, int, int]]] = {}
+    for box in table.cells:
+        r0, r1 = _index(ys, box.top), _index(ys, box.bottom)
+        c0, c1 = _index(xs, box.x0), _index(xs, box.x1)
+        if r1 <= r0 or c1 <= c0:  # a sliver thinner than the tolerance
+            continue
+        starts.setdefault(r0, []).append((c0, box, r1 - r0, c1 - c0))
+    rows: list[list[SpanCell]] = []
+    for r in range(len(ys) - 1):
+        line: list[SpanCell] = []
+        pointer = 0
+        for c0, box, rowspan, colspan in sorted(starts.get(r, []), key=lambda s: s[0]):
+            where = Location(source, table=index, row=r, column=c0)
+            line.append(SpanCell(box.text, rowspan, colspan, where, skip_before=max(0, c0 - pointer)))
+            pointer = c0 + colspan
+        rows.append(line)
+    return expand(rows, Location(source, table=index))
