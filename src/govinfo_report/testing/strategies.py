@@ -438,9 +438,17 @@ def _count(draw: st.DrawFn, opts: _Options, big: int = 50) -> int:
     return draw(st.one_of(st.integers(0, big), st.integers(-3, 3)))
 
 
+def _chained(previous: Table | None, row: str, *columns: str) -> int | None:
+    """The sum of *columns* of last year's *row*, ``None`` without a previous table."""
+    if previous is None:
+        return None
+    return sum(int(previous.value(row, c) or 0) for c in columns)
+
+
 def _active_disclosure(
-    draw: st.DrawFn, edition: Edition, opts: _Options, prev_in_force: dict[str, int] | None
+    draw: st.DrawFn, edition: Edition, opts: _Options, previous: Table | None
 ) -> dict[tuple[str, str], Value]:
+    """Table 2's values; *previous* is last year's table 2 of the same edition, to chain (series rules)."""
     v: dict[tuple[str, str], Value] = {}
     if edition is Edition.E2019:
         for row in ("regulations", "normative_documents"):
@@ -450,7 +458,8 @@ def _active_disclosure(
             extra = _count(draw, opts, 500)
             v[row, "total_public"] = published + extra if opts.consistent else extra
         for row in ("licensing", "other_services", "penalty", "coercion", "fees"):
-            prev = _count(draw, opts, 500)
+            chained = _chained(previous, row, "prev_items", "change")  # series.items
+            prev = chained if chained is not None else _count(draw, opts, 500)
             v[row, "prev_items"] = prev
             low = -prev if opts.negative_change else 0
             v[row, "change"] = draw(st.one_of(st.integers(max(low, -5), 5), st.integers(low, 200)))
@@ -461,9 +470,10 @@ def _active_disclosure(
         return v
     for row in ("regulations", "normative_documents"):
         issued, repealed = _count(draw, opts, 30), _count(draw, opts, 30)
-        if prev_in_force is not None and opts.consistent:
-            repealed = min(repealed, prev_in_force[row] + issued)
-            in_force = prev_in_force[row] + issued - repealed
+        last = _chained(previous, row, "in_force")  # series.in_force
+        if last is not None:
+            repealed = min(repealed, last + issued)
+            in_force = last + issued - repealed
         else:
             in_force = _count(draw, opts, 500)
         v[row, "issued"], v[row, "repealed"], v[row, "in_force"] = issued, repealed, in_force
@@ -577,14 +587,17 @@ def _report(
     opts: _Options,
     with_prose: ProseMode,
     absent_tables: bool,
-    carried_over: dict[str, int] | None = None,
-    prev_in_force: dict[str, int] | None = None,
+    previous: AnnualReport | None = None,
 ) -> AnnualReport:
     tables: dict[str, Table | None] = {
         "active_disclosure": _cells(
-            draw, "active_disclosure", edition, _active_disclosure(draw, edition, opts, prev_in_force), opts
+            draw,
+            "active_disclosure",
+            edition,
+            _active_disclosure(draw, edition, opts, _same_edition(previous, edition, "active_disclosure")),
+            opts,
         ),
-        "requests": _cells(draw, "requests", edition, _requests(draw, edition, opts, carried_over), opts),
+        "requests": _cells(draw, "requests", edition, _requests(draw, edition, opts, _carried_forward(previous)), opts),
         "review_litigation": _cells(draw, "review_litigation", edition, _review(draw, opts), opts),
     }
     if absent_tables:
@@ -670,17 +683,19 @@ def reports(
     return _one_report(edition, opts, with_prose, absent_tables)
 
 
-def _carried_forward(report: AnnualReport) -> dict[str, int]:
-    table = report.requests
-    assert table is not None
+def _carried_forward(report: AnnualReport | None) -> dict[str, int] | None:
+    """Last year's 结转下年度继续办理 per applicant column (this year's 上年结转)."""
+    table = report.requests if report is not None else None
+    if table is None:
+        return None
     return {c: int(table.value("carried_forward", c) or 0) for c in REQUEST_PARTS}
 
 
-def _in_force(report: AnnualReport) -> dict[str, int] | None:
-    table = report.active_disclosure
-    if report.edition is not Edition.E2021 or table is None:
+def _same_edition(report: AnnualReport | None, edition: Edition, code: str) -> Table | None:
+    """Last year's table *code* when it follows the same edition (table 2 changed in 2021)."""
+    if report is None or report.edition is not edition:
         return None
-    return {r: int(table.value(r, "in_force") or 0) for r in ("regulations", "normative_documents")}
+    return report.table(code)
 
 
 @st.composite
@@ -697,10 +712,11 @@ def report_series(
     """Consecutive years of one agency, each report consistent, in year order.
 
     This year's ``carried_over`` equals last year's ``carried_forward`` in
-    every column (``series.carry_over``), and from the second 2021-edition
-    year on, ``in_force = last year's in_force + issued − repealed``
-    (``series.in_force``).  The series may cross from edition 2019 to 2021.
-    No cell is missing.
+    every column (``series.carry_over``); from the second 2021-edition year
+    on, ``in_force = last year's in_force + issued − repealed``
+    (``series.in_force``); 2020's ``prev_items`` = 2019's ``prev_items +
+    change`` (``series.items``).  The series may cross from edition 2019 to
+    2021.  No cell is missing.
     """
     if not 1 <= min_size <= max_size:
         raise ValueError("need 1 <= min_size <= max_size")
@@ -711,7 +727,6 @@ def report_series(
     opts = _Options(True, (), decimals, True, False, False)
     series: list[AnnualReport] = []
     for year in range(start, start + size):
-        prev = series[-1] if series else None
         ed = Edition.for_year(year)
         report = draw(
             _report(
@@ -721,8 +736,7 @@ def report_series(
                 opts=opts,
                 with_prose=with_prose,
                 absent_tables=False,
-                carried_over=_carried_forward(prev) if prev is not None else None,
-                prev_in_force=_in_force(prev) if prev is not None and ed is Edition.E2021 else None,
+                previous=series[-1] if series else None,
             )
         )
         series.append(report)
