@@ -40,7 +40,7 @@ from ...decoding import BOMS, decode
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...errors import ReadError, UnsafeInputError
 from ...findings import Finding, Severity
-from ...grid import MAX_SPAN, SpanCell, expand
+from ...grid import SpanCell, expand
 from ...plugins import DocumentReader
 from .chrome import SKIPPED_TAGS, is_chrome_element, is_chrome_text
 
@@ -289,8 +289,9 @@ class _Walker:
                     self._layout(table, rows, depth)
                     return
                 rowspan = _span(td.get("rowspan"))
-                if td.get("rowspan", "").strip() == "0":  # HTML: to the end of the table
-                    rowspan = max(1, min(len(rows) - r, MAX_SPAN))
+                if rowspan > len(rows) - r or td.get("rowspan", "").strip() == "0":
+                    # As browsers do: no span past the table's last row; rowspan="0" reaches exactly there.
+                    rowspan = len(rows) - r
                 line.append(SpanCell(text, rowspan, _span(td.get("colspan")), Location(self.source, table=index)))
             cells.append(line)
         if not any(cells):
