@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -34,7 +34,7 @@ from .values import format_value
 __all__ = [
     "CELL_COLUMNS",
     "FINDING_COLUMNS",
-    "UNREADABLE_SUFFIXES",
+    "KNOWN_SUFFIXES",
     "FileResult",
     "default_jobs",
     "extract",
@@ -45,10 +45,14 @@ __all__ = [
 
 PathArg = Union[str, "os.PathLike[str]"]
 
-#: Document suffixes no built-in reader handles.  A directory walk still
-#: picks them up so that they are listed as failed with the reason, rather
-#: than silently left out of a researcher's counts.
-UNREADABLE_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".pdf", ".rtf", ".odt")
+#: Suffixes a directory walk always picks up, whether or not a reader for
+#: them is installed and loads: the built-in formats' and documents no
+#: built-in reader handles.  A file of these is then listed as failed with
+#: the reason, rather than silently left out of a researcher's counts.
+KNOWN_SUFFIXES: tuple[str, ...] = (
+    *(".txt", ".htm", ".html", ".docx", ".json"),
+    *(".doc", ".wps", ".pdf", ".rtf", ".odt"),
+)
 
 #: The columns of :meth:`FileResult.cell_rows`: the spec's tidy CSV with the file and report identity before it.
 CELL_COLUMNS: tuple[str, ...] = ("file", "agency", "year", "edition", "table", "row", "column", "value", "missing")
@@ -137,15 +141,18 @@ class _Options:
 
 
 def report_suffixes() -> frozenset[str]:
-    """The suffixes a directory walk picks up: every installed reader's, and :data:`UNREADABLE_SUFFIXES`."""
-    found = set(UNREADABLE_SUFFIXES)
+    """The suffixes a directory walk picks up: :data:`KNOWN_SUFFIXES` and every installed reader's."""
+    found = set(KNOWN_SUFFIXES)
     for reader in registry.readers():
         found.update(s.lower() for s in reader.suffixes)
     return frozenset(found)
 
 
 def iter_files(inputs: Iterable[PathArg], *, suffixes: Iterable[str] | None = None) -> Iterator[str]:
-    """Every file named in *inputs*, directories walked recursively in sorted order.
+    """Every file named in *inputs*, directories walked recursively.
+
+    A directory's own files come first, then its sub-directories', each in
+    sorted order, so a walk is the same on every run and machine.
 
     A directory contributes the files whose suffix is in *suffixes* (default
     :func:`report_suffixes`), skipping hidden files and directories.  A name
@@ -245,7 +252,7 @@ def _isolate(names: list[str], options: _Options) -> Iterator[FileResult]:
     for name in names:
         with ProcessPoolExecutor(max_workers=1) as solo:
             try:
-                yield solo.submit(extract_file, name, options).result()
+                yield from solo.submit(_extract_chunk, [name], options).result()
             except BrokenProcessPool:
                 yield _crashed(name)
 
@@ -298,7 +305,7 @@ def extract(
     rules: Iterable[str] | None = None,
     missing_as_zero: bool = False,
     chunksize: int = 8,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Read and check every report in *paths*, yielding one :class:`FileResult` per file.
 
     *paths* are files and directories (walked recursively, see
