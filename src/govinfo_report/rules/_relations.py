@@ -226,31 +226,35 @@ def _show(op: Operand) -> str:
     return "blank" if op.value is None else format_value(op.value)
 
 
-def _side(ops: Sequence[Operand], constant: Number, constant_name: str, zh: bool) -> str:
+def _side(ops: Sequence[Operand], constant: Number, constant_name: str, total: Number, zh: bool) -> str:
+    """One side of a relation as text: its terms with their values, then its sum when there are several."""
     if len(ops) > _SPELL_OUT:
-        terms = [f"{len(ops)}个单元格之和" if zh else f"sum of {len(ops)} cells"]
+        terms = [f"{len(ops)}个单元格之和" if zh else f"the sum of {len(ops)} cells"]
     else:
         terms = [f"{o.name_zh if zh else o.name} ({_show(o)})" for o in ops]
     if constant or constant_name:
         terms.append(f"{constant_name} ({format_value(constant)})")
-    return " + ".join(terms) if terms else "0"
+    if not terms:
+        return "0"
+    if len(terms) == 1 and len(ops) <= _SPELL_OUT:
+        return terms[0]
+    return f"{' + '.join(terms)} = {format_value(total)}"
 
 
 def _finding(ev: Evaluation, suggestion: str | None) -> Finding:
     rel = ev.relation
-    lhs_en = _side(rel.lhs, 0, "", zh=False)
-    rhs_en = _side(rel.rhs, rel.constant, rel.constant_name, zh=False)
-    lhs_zh = _side(rel.lhs, 0, "", zh=True)
-    rhs_zh = _side(rel.rhs, rel.constant, rel.constant_name_zh, zh=True)
-    lsum, rsum = format_value(ev.lhs_sum), format_value(ev.rhs_sum)
+    lhs_en = _side(rel.lhs, 0, "", ev.lhs_sum, zh=False)
+    rhs_en = _side(rel.rhs, rel.constant, rel.constant_name, ev.rhs_sum, zh=False)
+    lhs_zh = _side(rel.lhs, 0, "", ev.lhs_sum, zh=True)
+    rhs_zh = _side(rel.rhs, rel.constant, rel.constant_name_zh, ev.rhs_sum, zh=True)
     gap = ev.difference
     diff = format_value(-gap if gap < 0 else gap)
     if rel.at_most:
-        message = f"{rel.what}: {lhs_en} = {lsum} exceeds {rhs_en} = {rsum} (by {diff})"
-        message_zh = f"{rel.what_zh}：{lhs_zh} = {lsum}，超过 {rhs_zh} = {rsum}（多{diff}）"
+        message = f"{rel.what}: {lhs_en} exceeds {rhs_en} (by {diff})"
+        message_zh = f"{rel.what_zh}：{lhs_zh} 超过 {rhs_zh}（多{diff}）"
     else:
-        message = f"{rel.what}: {lhs_en} = {lsum}, but {rhs_en} = {rsum} (differ by {diff})"
-        message_zh = f"{rel.what_zh}：{lhs_zh} = {lsum}，而 {rhs_zh} = {rsum}（相差{diff}）"
+        message = f"{rel.what}: {lhs_en} ≠ {rhs_en} (differ by {diff})"
+        message_zh = f"{rel.what_zh}：{lhs_zh} ≠ {rhs_zh}（相差{diff}）"
     if ev.zeroed:
         zeroed = ", ".join(str(o.ref) for o in ev.zeroed)
         message += f"; missing cells counted as 0: {zeroed}"

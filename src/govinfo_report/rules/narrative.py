@@ -66,7 +66,7 @@ _N = r"(?:共|总计|合计|共计)?(\d+)(?:件|起|宗)"
 
 @frozen
 class Claim:
-    """A number stated in the prose: which section, the sentence, the number and where it starts."""
+    """A number stated in the prose: which section, the sentence as printed, the number and where it starts."""
 
     section: str
     section_zh: str
@@ -115,7 +115,9 @@ def claims(report: AnnualReport, pattern: re.Pattern[str], *, needs_topic: bool 
     for section, section_zh in _SECTIONS:
         text = getattr(report.sections, section)
         for raw in _SENTENCE_END.split(text):
-            sentence = unicodedata.normalize("NFKC", raw).strip()
+            original = raw.strip()
+            # Matched in NFKC form (full-width digits ０ and commas), quoted as printed.
+            sentence = unicodedata.normalize("NFKC", original)
             if not sentence or (needs_topic and "信息公开" not in sentence):
                 continue
             if report.year is not None and any(int(y) != report.year for y in _YEAR.findall(sentence)):
@@ -126,7 +128,7 @@ def claims(report: AnnualReport, pattern: re.Pattern[str], *, needs_topic: bool 
             clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, match.start())), default=0)
             if "其中" in sentence[clause_start : match.start()]:
                 continue
-            yield Claim(section, section_zh, sentence, int(match.group(1)), match.start())
+            yield Claim(section, section_zh, original, int(match.group(1)), match.start())
 
 
 def _excerpt(claim: Claim, width: int = 60) -> str:
