@@ -1,0 +1,250 @@
+"""PDF text: ``pdftotext -layout`` output, columns separated by runs of spaces.
+
+A table cell is a run of text with at most single spaces inside; cells are
+separated by two or more spaces.  The extractor prints a multi-line label's
+numbers on one of its middle lines, so a row's label may continue on the
+lines before *and* after its numbers; a merged group label (``（三）不予公开``,
+the vertical ``三、本年度办理结果``) is printed a few characters at a time on
+lines of its own or in front of other rows' labels; page numbers (``-3-``)
+appear inside tables.
+
+This layout finds each table region (from its header lines to its last row
+of numbers, bounded by headings and prose), and gives it as one
+:class:`~govinfo_report.document.Grid`:
+
+* a row of numbers → ``[label, value cells…]``, the label joined from the
+  fragments in its column on the neighbouring lines;
+* group-label fragments in the label columns → one label-only row per group,
+  its fragments joined (``（三）不`` + ``予公开``), placed before the first row
+  of numbers at or below its first fragment;
+* other lines (column headers) → label-only rows of their cells.
+
+Everything outside the regions is a paragraph per line.  Page-number lines
+are dropped everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+
+__all__ = ["detect", "parse"]
+
+#: A cell: non-space text with single spaces inside.
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_NUMBER = r"(?:[+\-－−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|[/／—–-]{1,2}|无)"
+#: A cell holding only numbers (single spaces between them).
+_NUMBERS = re.compile(rf"^{_NUMBER}(?: {_NUMBER})*$")
+_ONE_NUMBER = re.compile(_NUMBER)
+_DIGIT = re.compile(r"\d")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$")
+#: A section heading on a line of its own (``二、主动公开政府信息情况``): ends a table region.
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、\S{4,}$")
+#: Sentence punctuation: a line holding it (and nothing in columns) is prose.
+_PROSE_MARK = re.compile(r"[。；！？]")
+#: A one-cell line at least this long is prose, not a table's label fragment.
+_PROSE_LENGTH = 24
+#: How far (in lines) a label fragment may be from its row's numbers, and how far
+#: (in characters) from the column of the row's label.
+_LABEL_REACH = 3
+_UNLABELED_REACH = 2
+_COLUMN_SLACK = 2
+#: Fragments of one group label: at most this many lines apart.
+_GROUP_GAP = 4
+
+
+@frozen
+class _Chunk:
+    text: str
+    x: int
+
+
+@frozen
+class _Line:
+    """A line of the file: its number (1-based), cells, and for a row its label and number cells."""
+
+    number: int
+    chunks: tuple[_Chunk, ...]
+    labels: tuple[_Chunk, ...] = ()
+    values: tuple[_Chunk, ...] = ()
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.values)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.chunks)
+
+
+def detect(lines: list[str]) -> int:
+    """Score: lines that are a label and numbers in space-separated columns (no tabs, no pipes)."""
+    score = 0
+    for i, raw in enumerate(lines):
+        if "\t" in raw or "|" in raw:
+            continue
+        if _PAGE_NUMBER.match(raw):
+            score += 1
+            continue
+        line = _line(raw, i + 1)
+        if line.is_row and any("  " in raw[c.x - 2 : c.x] for c in line.values[:1]):
+            score += 1
+    return score
+
+
+def parse(lines: list[str], source: str | None) -> Document:
+    """Paragraphs and one grid per table region."""
+    parsed = [_line(raw, i + 1) for i, raw in enumerate(lines) if not _PAGE_NUMBER.match(raw)]
+    parsed = [line for line in parsed if line.chunks]
+    blocks: list[Block] = []
+    i = 0
+    for start, end in _regions(parsed):
+        blocks.extend(_paragraph(line, source) for line in parsed[i:start])
+        blocks.append(_grid(parsed[start:end], source))
+        i = end
+    blocks.extend(_paragraph(line, source) for line in parsed[i:])
+    return Document(tuple(blocks), source=source)
+
+
+def _line(raw: str, number: int) -> _Line:
+    text = raw.replace("\f", " ").rstrip()
+    chunks = tuple(_Chunk(m.group(), m.start()) for m in _CHUNK.finditer(text))
+    tail = len(chunks)
+    while tail > 0 and _NUMBERS.match(chunks[tail - 1].text):
+        tail -= 1
+    labels, numeric = chunks[:tail], chunks[tail:]
+    values = tuple(_Chunk(m.group(), c.x + m.start()) for c in numeric for m in _ONE_NUMBER.finditer(c.text))
+    digits = [v for v in values if _DIGIT.search(v.text)]
+    # A lone number with no label is a wrapped line of prose, not a row.
+    if not digits or (not labels and len(values) < 2):
+        return _Line(number, chunks)
+    return _Line(number, chunks, labels, values)
+
+
+def _paragraph(line: _Line, source: str | None) -> Paragraph:
+    return Paragraph(line.text, Location(source, line.number))
+
+
+def _breaks(line: _Line) -> bool:
+    """Whether *line* cannot be part of a table: a heading or prose."""
+    if line.is_row or len(line.chunks) != 1:
+        return False
+    text = line.chunks[0].text
+    return bool(_HEADING.match(text) or _PROSE_MARK.search(text) or len(text) >= _PROSE_LENGTH)
+
+
+def _regions(lines: list[_Line]) -> list[tuple[int, int]]:
+    """``(start, end)`` index ranges of the table regions in *lines*."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].is_row:
+            i += 1
+            continue
+        start = i
+        while start > 0 and not _breaks(lines[start - 1]) and (not out or start > out[-1][1]):
+            start -= 1
+        end = i + 1
+        while end < len(lines) and not _breaks(lines[end]):
+            end += 1
+        out.append((start, end))
+        i = end
+    return out
+
+
+def _grid(lines: list[_Line], source: str | None) -> Grid:
+    rows = [line for line in lines if line.is_row]
+    number_x = min(line.values[0].x for line in rows)
+    first_row, last_row = rows[0].number, rows[-1].number
+    attached: dict[int, list[tuple[int, _Chunk]]] = {line.number: [] for line in rows}
+    loose: list[tuple[int, _Chunk]] = []
+    headers: dict[int, list[_Chunk]] = {}
+    for line in lines:
+        if line.is_row:
+            loose.extend((line.number, c) for c in line.labels[:-1])
+        elif len(line.chunks) > 1:
+            headers[line.number] = list(line.chunks)  # a line of column headings
+        else:
+            chunk = line.chunks[0]
+            owner = _owner(line.number, chunk, rows)
+            if owner is None:
+                loose.append((line.number, chunk))
+            else:
+                attached[owner].append((line.number, chunk))
+    for row in rows:
+        loose.extend(_balance(row.number, attached[row.number]))
+    groups: list[tuple[int, _Chunk]] = []
+    for number, chunk in loose:
+        if first_row <= number <= last_row and chunk.x < number_x:
+            groups.append((number, chunk))
+        else:
+            headers.setdefault(number, []).append(chunk)
+
+    # (line, 0 for label-only rows so they precede the row of numbers on their line, cells)
+    out: list[tuple[int, int, tuple[GridCell, ...]]] = []
+    for number, chunks in headers.items():
+        out.append((number, 0, tuple(GridCell(c.text, Location(source, number, offset=c.x)) for c in chunks)))
+    for number, text, x in _join_groups(groups):
+        out.append((number, 0, (GridCell(text, Location(source, number, offset=x)),)))
+    for row in rows:
+        out.append((row.number, 1, _row_cells(row, attached[row.number], source)))
+    out.sort(key=lambda item: (item[0], item[1]))  # stable: equal keys keep their order
+    return Grid(tuple(cells for _n, _k, cells in out), Location(source, lines[0].number))
+
+
+def _owner(number: int, chunk: _Chunk, rows: list[_Line]) -> int | None:
+    """The row (by line number) whose label *chunk* continues, or ``None``."""
+    best: tuple[int, int] | None = None
+    for row in rows:
+        distance = abs(row.number - number)
+        if row.labels:
+            fits = distance <= _LABEL_REACH and abs(row.labels[-1].x - chunk.x) <= _COLUMN_SLACK
+        else:
+            fits = distance <= _UNLABELED_REACH and chunk.x < row.values[0].x
+        if fits and (best is None or distance < best[0]):
+            best = (distance, row.number)
+    return None if best is None else best[1]
+
+
+def _balance(number: int, fragments: list[tuple[int, _Chunk]]) -> list[tuple[int, _Chunk]]:
+    """Drop (and return) the fragments that make a row's label lopsided.
+
+    The extractor prints a row's numbers on the middle line of its label, so
+    a label has as many lines above its numbers as below.  A fragment with no
+    counterpart on the other side is a neighbouring title (``第二十条第（五）项``)
+    or heading, not part of this label.
+    """
+    above = sorted((f for f in fragments if f[0] < number), key=lambda f: -f[0])
+    below = sorted((f for f in fragments if f[0] > number), key=lambda f: f[0])
+    keep = min(len(above), len(below))
+    dropped = above[keep:] + below[keep:]
+    fragments[:] = sorted(above[:keep] + below[:keep], key=lambda f: f[0])
+    return dropped
+
+
+def _join_groups(groups: list[tuple[int, _Chunk]]) -> list[tuple[int, str, int]]:
+    """Group-label fragments joined by column: ``(first line, text, x)``."""
+    joined: list[tuple[int, int, str, int]] = []  # first line, last line, text, x
+    for number, chunk in sorted(groups, key=lambda g: (g[0], g[1].x)):
+        for k, (first, last, text, x) in enumerate(joined):
+            if abs(x - chunk.x) <= _COLUMN_SLACK and number - last <= _GROUP_GAP:
+                joined[k] = (first, number, text + chunk.text, x)
+                break
+        else:
+            joined.append((number, number, chunk.text, chunk.x))
+    return [(first, text, x) for first, _last, text, x in joined]
+
+
+def _row_cells(row: _Line, fragments: list[tuple[int, _Chunk]], source: str | None) -> tuple[GridCell, ...]:
+    """``[label, values…]``: the label's fragments in line order, then one cell per number."""
+    own = row.labels[-1:] if row.labels else ()
+    parts = sorted([*fragments, *((row.number, c) for c in own)], key=lambda p: p[0])
+    cells: list[GridCell] = []
+    if parts:  # a row of numbers alone (table 4's) has no label cell
+        label = "".join(c.text for _n, c in parts)
+        cells.append(GridCell(label, Location(source, parts[0][0], offset=parts[0][1].x)))
+    cells.extend(GridCell(v.text, Location(source, row.number, offset=v.x)) for v in row.values)
+    return tuple(cells)
