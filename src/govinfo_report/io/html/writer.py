@@ -41,7 +41,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; font-size
 th, td { border: 1px solid #000; padding: 0.25em 0.4em; vertical-align: middle; }
 th { font-weight: normal; text-align: center; background: #f2f2f2; }
 td.label { text-align: left; }
-td.value { text-align: center; font-variant-numeric: tabular-nums; }
+td.value { text-align: center; font-variant-numeric: tabular-nums; min-width: 2.5em; }
+table.requests th { min-width: 2.5em; }
 @page { size: A4; margin: 2cm 1.8cm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
