@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Case", "Target", "Timing", "calibrate", "sample", "skipped", "optional"]
+__all__ = ["Case", "Target", "Timing", "calibrate", "optional", "sample", "skipped"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,79 @@
+"""Text read per layout, JSON read, validate, and write per format, on real reports.
+
+The inputs are the shared corpus's real reports (``shared/seeds`` and
+``shared/corpus/text``), one case per text layout the text reader knows.
+A case whose reader or writer is not installed, or fails on its input, is
+listed as skipped with the reason rather than stopping the run.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from _timing import Case
+
+import govinfo_report as gr
+from govinfo_report import registry
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+#: The text layouts (see shared/corpus/README.md), one real report each.
+TEXT_LAYOUTS: dict[str, tuple[str, str]] = {
+    "text.tabbed": ("seeds/002_69b0cb0c6d86b3bd.txt", "tab-indented cells (Word text export), 22 KB"),
+    "text.piped": ("seeds/003_c04978ea7ee6ff4b.txt", "pipe-separated rows (web page text), 12 KB"),
+    "text.gb18030": ("corpus/text/002_69b0cb0c6d86b3bd.gb18030.txt", "seed 002 in GB18030, no declaration"),
+    "text.flattened": ("corpus/text/flattened_pingtan_2022.txt", "crawler text, cells run together, 11 KB"),
+    "text.pdftotext": ("corpus/text/pdftotext_huaian_shi_2024.txt", "pdftotext -layout, 11 KB"),
+}
+
+#: The report that validate and the writers are timed on (seed 002, 济宁市兖州区 2020: every table filled).
+REFERENCE = "seeds/002_69b0cb0c6d86b3bd.txt"
+
+
+def _working(name: str, group: str, run: Callable[[], object], note: str = "") -> Case:
+    """*run* as a case, or a skipped case saying why it failed once."""
+    try:
+        run()
+    except Exception as exc:
+        return Case(name, group, None, skipped=f"fails: {type(exc).__name__}: {exc}"[:160])
+    return Case(name, group, run, note=note)
+
+
+def _read(data: bytes, fmt: str) -> Callable[[], object]:
+    return lambda: gr.read(data, format=fmt)
+
+
+def reference_report() -> gr.AnnualReport | None:
+    """Seed 002 as read by the text reader (``None`` when it cannot be read here)."""
+    try:
+        return gr.read(SHARED / REFERENCE, format="text")
+    except Exception:
+        return None
+
+
+def _write(report: gr.AnnualReport, fmt: str) -> Callable[[], object]:
+    return lambda: gr.write(report, io.BytesIO(), format=fmt)
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+    for name, (path, note) in TEXT_LAYOUTS.items():
+        out.append(_working(name, "text read (per layout)", _read((SHARED / path).read_bytes(), "text"), note))
+
+    report = reference_report()
+    if report is None:
+        reason = f"the text reader cannot read {REFERENCE}"
+        out.append(Case("json.read", "json read", None, skipped=reason))
+        out.append(Case("validate", "validate", None, skipped=reason))
+        return out
+
+    buffer = io.BytesIO()
+    gr.write(report, buffer, format="json")
+    out.append(_working("json.read", "json read", _read(buffer.getvalue(), "json"), "seed 002 as JSON"))
+    rules = len(registry.rule_codes())
+    out.append(_working("validate", "validate", lambda: gr.validate(report), f"all {rules} installed rules, seed 002"))
+    for fmt in registry.writer_names():
+        out.append(_working(f"write.{fmt}", "write (per format)", _write(report, fmt), "seed 002, to memory"))
+    return out

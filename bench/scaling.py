@@ -1,0 +1,146 @@
+"""Scaling: ``govinfo-report extract`` over a generated corpus, at 1 and at all cores.
+
+The corpus is made by our own strategies and writers: ``distinct`` reports
+drawn (reproducibly) from :func:`govinfo_report.testing.strategies.reports`,
+written in turn as text, HTML, docx and JSON until there are ``n`` files,
+1,000 to a folder.  Each extraction runs in a fresh interpreter so that its
+peak memory (``ru_maxrss`` of the parent, and of the largest worker) is its
+own; running it at two corpus sizes shows whether memory grows with the
+corpus (it must not: results are streamed, never collected).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS: tuple[tuple[str, str], ...] = (("text", ".txt"), ("html", ".html"), ("docx", ".docx"), ("json", ".json"))
+
+# Runs `govinfo-report extract` and reports its own wall time and peak memory as a last stderr line.
+_MEASURED_RUN = """
+import json, resource, sys, time
+from govinfo_report.cli import main
+start = time.perf_counter()
+code = main(sys.argv[1:])
+wall = time.perf_counter() - start
+parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"code": code, "wall": wall, "parent_kb": parent, "worker_kb": worker}), file=sys.stderr)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One extraction over a corpus."""
+
+    files: int
+    jobs: int
+    seconds: float
+    ok: int
+    failed: int
+    parent_mb: float
+    worker_mb: float
+    #: Mean seconds per file inside a worker (read + validate), by input format.
+    per_format: dict[str, float]
+
+    @property
+    def rate(self) -> float:
+        return self.files / self.seconds
+
+
+def draw_reports(distinct: int, seed: int = 20240331) -> list[object]:
+    """*distinct* reports from the strategies, the same ones on every run."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as fixed_seed
+
+    from govinfo_report.testing.strategies import reports
+
+    drawn: list[object] = []
+
+    @fixed_seed(seed)
+    @settings(
+        max_examples=distinct,
+        phases=[Phase.generate],
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(reports())
+    def collect(report: object) -> None:
+        drawn.append(report)
+
+    collect()
+    return drawn
+
+
+def make_corpus(dest: Path, n: int, distinct: int = 200) -> dict[str, int]:
+    """Write *n* report files under *dest*; returns how many of each format were written."""
+    import govinfo_report as gr
+
+    drawn = draw_reports(distinct)
+    usable = []
+    for fmt, suffix in FORMATS:  # a writer that is missing or fails is left out, and said so
+        try:
+            gr.write(drawn[0], _Sink(), format=fmt)  # type: ignore[arg-type]
+        except Exception as exc:
+            print(f"  scaling corpus: no {fmt} files ({type(exc).__name__}: {exc})", file=sys.stderr)
+            continue
+        usable.append((fmt, suffix))
+    counts: dict[str, int] = defaultdict(int)
+    for i in range(n):
+        fmt, suffix = usable[i % len(usable)]
+        folder = dest / f"{i // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        gr.write(drawn[i % len(drawn)], folder / f"r{i:06d}{suffix}", format=fmt)  # type: ignore[arg-type]
+        counts[fmt] += 1
+    return dict(counts)
+
+
+class _Sink:
+    """A binary stream that forgets what it is given (to probe a writer)."""
+
+    name = "probe"
+
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
+def extract_run(corpus: Path, jobs: int, work: Path) -> Run:
+    """Run ``govinfo-report extract corpus --jobs jobs`` in a fresh interpreter and measure it."""
+    out = work / f"out_{corpus.name}_{jobs}.csv"
+    argv = ["extract", str(corpus), "--out", str(out), "--jobs", str(jobs), "--no-progress"]
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _MEASURED_RUN, *argv], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    try:
+        measured = json.loads(proc.stderr.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        raise RuntimeError(f"extract failed: {proc.stderr[-2000:]}") from None
+    ok = failed = 0
+    seconds: dict[str, list[float]] = defaultdict(list)
+    with open(work / f"out_{corpus.name}_{jobs}.files.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["status"] == "ok":
+                ok += 1
+            else:
+                failed += 1
+            seconds[Path(row["file"]).suffix.lstrip(".")].append(float(row["seconds"]))
+    for suffix in ("csv", "findings.csv", "files.csv"):
+        (work / f"out_{corpus.name}_{jobs}.{suffix}").unlink(missing_ok=True)
+    return Run(
+        files=ok + failed,
+        jobs=jobs,
+        seconds=measured.get("wall", elapsed),
+        ok=ok,
+        failed=failed,
+        parent_mb=measured["parent_kb"] / 1024,
+        worker_mb=measured["worker_kb"] / 1024,
+        per_format={k: statistics.mean(v) for k, v in sorted(seconds.items())},
+    )
