@@ -1,0 +1,143 @@
+"""A grid row's own structure: which cells label it and which hold its values.
+
+Header and data rows' column spans often disagree (a merged label covers
+two columns in one row and one in the next; web text pads rows with empty
+``||``), so values are never placed by the header's columns.  A data row is
+read as *label cells, then value cells*: the value cells are those after the
+last cell of text that is not a number, without the ``spanned`` copies a
+merged cell leaves on the grid.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from ..document import GridCell
+from ..labels import normalise
+from ..layout import LAYOUTS, ValueKind
+from ..model import Missing
+from ..values import normalise_cell_text, parse_cell
+
+__all__ = ["HEADER_WORDS", "CellKind", "RowParts", "classify", "label_of", "split_row"]
+
+
+class CellKind(enum.Enum):
+    """What a grid cell looks like before it is known to be a value."""
+
+    BLANK = "blank"  #: no text
+    VALUE = "value"  #: a number (count or amount) or a not-applicable mark
+    TEXT = "text"  #: anything else: a label, or a value that will not parse
+    FUSED = "fused"  #: digits of several cells run together (crawler text)
+
+
+def classify(cell: GridCell) -> CellKind:
+    if cell.fused:
+        return CellKind.FUSED
+    text = normalise_cell_text(cell.text)
+    if not text:
+        return CellKind.BLANK
+    for kind in (ValueKind.SIGNED, ValueKind.AMOUNT):
+        parsed = parse_cell(text, kind)
+        if parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE:
+            return CellKind.VALUE
+    return CellKind.TEXT
+
+
+def _header_words() -> frozenset[str]:
+    words = {"信息内容", "申请人情况", "法人或其他组织", "行政诉讼"}
+    for tables in LAYOUTS.values():
+        for spec in tables.values():
+            for row in spec.rows:
+                words.update(c.label for c in row.columns)
+    normalised = {normalise(w) for w in words}
+    # 其他 and 总计 also end row labels (（七）总计, 2.其他法律…): too short to mark a header.
+    return frozenset(w for w in normalised if len(w) >= 3)
+
+
+#: Column headings: a row whose label holds two of them (or one and no value) is a header row.
+HEADER_WORDS: frozenset[str] = _header_words()
+
+
+def label_of(cells: Sequence[GridCell]) -> str:
+    """The normalised label of *cells*, a merged cell's repeated text counted once."""
+    parts: list[str] = []
+    for cell in cells:
+        text = normalise(cell.text)
+        if text and (not parts or parts[-1] != text):
+            parts.append(text)
+    return "".join(parts)
+
+
+@frozen
+class RowParts:
+    """A row cut into label cells and value cells."""
+
+    cells: tuple[GridCell, ...]
+    kinds: tuple[CellKind, ...]
+    #: Index of the last label cell (-1: the row has no label).
+    label_end: int
+
+    @property
+    def label_cells(self) -> tuple[GridCell, ...]:
+        return self.cells[: self.label_end + 1]
+
+    @property
+    def own_label(self) -> str:
+        """The label from the row's own cells (not from merged cells reaching in from above)."""
+        return label_of([c for c in self.label_cells if not c.spanned])
+
+    @property
+    def full_label(self) -> str:
+        """The label including merged group cells (三、本年度办理结果 …) that span this row."""
+        return label_of(self.label_cells)
+
+    def value_cells(self, wanted: int | None = None) -> list[GridCell]:
+        """The cells after the label, without merged cells' ``spanned`` copies.
+
+        If dropping the copies leaves fewer than *wanted* cells but keeping
+        them gives enough, a value merged across positions counts in each.
+        """
+        after = self.cells[self.label_end + 1 :]
+        own = [c for c in after if not c.spanned]
+        if wanted is not None and len(own) < wanted <= len(after):
+            return list(after)
+        return own
+
+    def value_kinds(self) -> list[CellKind]:
+        start = self.label_end + 1
+        return [k for c, k in zip(self.cells[start:], self.kinds[start:], strict=True) if not c.spanned]
+
+    @property
+    def is_header(self) -> bool:
+        """Column headings, not data: two column words, or one and no value at all."""
+        label = self.full_label
+        words = sum(1 for w in HEADER_WORDS if w in label)
+        if words >= 2:
+            return True
+        return words == 1 and not any(k is not CellKind.BLANK for k in self.value_kinds())
+
+    @property
+    def has_values(self) -> bool:
+        """Whether anything follows the label (blank cells count: a row may be left blank)."""
+        return bool(self.value_kinds())
+
+    def give_back(self) -> RowParts:
+        """The same row with its last label cell counted as a value (an unreadable value, not a label)."""
+        end = self.label_end - 1
+        while end >= 0 and self.kinds[end] is not CellKind.TEXT:
+            end -= 1
+        # Cells between the previous text cell and the old label end become values too.
+        return RowParts(self.cells, self.kinds, end)
+
+
+def split_row(cells: Sequence[GridCell]) -> RowParts:
+    """Cut *cells* after the last text cell; everything after it is a value."""
+    kinds = tuple(classify(c) for c in cells)
+    label_end = -1
+    for i, kind in enumerate(kinds):
+        if kind is CellKind.TEXT:
+            label_end = i
+    return RowParts(tuple(cells), kinds, label_end)

@@ -1,0 +1,113 @@
+"""Recognising the six section headings (一、总体情况 … 六、其他需要报告的事项).
+
+Headings vary in the wild: the numeral may be missing, 及 and 和 swap, 2021
+reports write 四 as 因政府信息公开工作被申请行政复议、提起行政诉讼情况, and
+crawler text runs a heading into its first sentence.  A paragraph is a
+heading when, after an optional numeral (``一、`` ``三.`` ``第四部分``), it
+*is* one of the known wordings (one character may differ), or — when a
+numeral is present — *starts* with one (the rest is the section's first
+line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ..labels import contains_fuzzy, normalise
+from ..layout import SECTIONS
+
+__all__ = ["SECTION_ORDER", "HeadingMatch", "match_heading"]
+
+#: Section codes in report order.
+SECTION_ORDER: tuple[str, ...] = tuple(code for code, _heading in SECTIONS)
+
+_WORDINGS: dict[str, tuple[str, ...]] = {
+    "overview": ("总体情况", "工作总体情况", "政府信息公开工作总体情况"),
+    "active_disclosure": ("主动公开政府信息情况", "主动公开政府信息的情况", "主动公开政府信息"),
+    "requests": (
+        "收到和处理政府信息公开申请情况",
+        "收到和处理政府信息公开申请的情况",
+        "收到和处理政府信息申请情况",
+        "收到和处理政府信息公开申请",
+    ),
+    "review_litigation": (
+        "政府信息公开行政复议、行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+        "因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "因政府信息公开申请行政复议、提起行政诉讼情况",
+    ),
+    "problems": (
+        "存在的主要问题及改进情况",
+        "政府信息公开工作存在的主要问题及改进情况",
+        "存在的主要问题及改进措施",
+        "存在的问题及改进情况",
+        "主要问题及改进情况",
+    ),
+    "other_matters": ("其他需要报告的事项", "其他需要报告事项"),
+}
+_NORMALISED: dict[str, tuple[str, ...]] = {
+    code: tuple(sorted({normalise(w) for w in words}, key=len, reverse=True)) for code, words in _WORDINGS.items()
+}
+
+# 一、 一. 一， 一： 一␠ or 第一部分 — never （一）, which numbers sub-headings inside a section.
+_NUMERAL = re.compile(
+    r"^(?:第?[一二三四五六七八九十]{1,2}(?:部分)?[、.．,，:：\s]+|第[一二三四五六七八九十]{1,2}部分)\s*"
+)
+#: With a numeral, a heading line longer than this (normalised) is prose that happens to start alike.
+_MAX_LOOSE = 34
+
+
+@frozen
+class HeadingMatch:
+    """A recognised heading: the section it opens and any text that followed it on the line."""
+
+    section: str
+    rest: str = ""
+
+
+def _loose(code: str, norm: str) -> bool:
+    """Wordings too varied to list: 四 names both 行政复议 and 行政诉讼; 五 names 问题 and 改进."""
+    if len(norm) > _MAX_LOOSE:
+        return False
+    if code == "review_litigation":
+        return "行政复议" in norm and "行政诉讼" in norm and norm.endswith("情况")
+    if code == "problems":
+        return "问题" in norm and "改进" in norm and len(norm) <= 24
+    return False
+
+
+def match_heading(text: str) -> HeadingMatch | None:
+    """The section whose heading *text* is (or starts with), else ``None``."""
+    stripped = text.strip()
+    numeral = _NUMERAL.match(stripped)
+    body = stripped[numeral.end() :] if numeral else stripped
+    norm = normalise(body)
+    if not norm:
+        return None
+    for code in SECTION_ORDER:
+        for wording in _NORMALISED[code]:
+            if norm == wording or (
+                len(wording) >= 5 and abs(len(norm) - len(wording)) <= 1 and contains_fuzzy(norm, wording)
+            ):
+                return HeadingMatch(code)
+        if numeral is None:
+            continue
+        for wording in _NORMALISED[code]:
+            if norm.startswith(wording):
+                return HeadingMatch(code, _rest_after(body, wording))
+        if _loose(code, norm):
+            return HeadingMatch(code)
+    return None
+
+
+def _rest_after(body: str, wording: str) -> str:
+    """The text of *body* after the characters that normalise to *wording* (and any punctuation)."""
+    for end in range(1, len(body) + 1):
+        if normalise(body[:end]) == wording:
+            rest = body[end:]
+            return rest.lstrip(" \t\u3000。.：:；;，,").strip()
+    return ""  # pragma: no cover - the caller checked that the body starts with the wording

@@ -1,0 +1,329 @@
+"""One table's grid rows → a :class:`~govinfo_report.model.Table`.
+
+Rows are identified by their labels (:attr:`RowSpec.keys`, matched by
+:func:`govinfo_report.labels.best_match`), preferring the template's order:
+a label is first matched against the rows after the last one found, then
+against those skipped — so a swapped or repeated row is still placed, and a
+short key (其他, 总计) cannot pull a later row forward.  Values come from the
+data row's own cells (:mod:`.rowparts`) and are parsed only by
+:func:`govinfo_report.values.parse_cell`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import frozen
+
+from ..document import GridCell, Location
+from ..findings import CellRef, Finding, Severity
+from ..labels import best_match, normalise
+from ..layout import OTHER_SUBROWS, Edition, RowSpec, TableSpec, table_spec
+from ..model import Cell, Missing, Table
+from ..values import parse_cell
+from .rowparts import RowParts, split_row
+
+__all__ = ["TableResult", "read_table"]
+
+Row = tuple[GridCell, ...]
+Candidates = list[tuple[str, tuple[str, ...]]]
+
+
+@frozen
+class TableResult:
+    """A table read from its rows (``None`` if no row of it could be read), and what was noticed."""
+
+    table: Table | None
+    findings: tuple[Finding, ...]
+
+
+@frozen
+class _Placed:
+    """A matched row's value cells (or its fused digits) and where the row came from."""
+
+    values: tuple[GridCell, ...]
+    location: Location | None
+    fused: GridCell | None = None
+
+
+@cache
+def _keys(spec: TableSpec) -> dict[str, tuple[str, ...]]:
+    return {row.code: tuple(normalise(k) for k in row.keys) for row in spec.rows}
+
+
+class _Reader:
+    """Reads one table; collects findings as it goes."""
+
+    def __init__(self, code: str, edition: Edition, source: str | None) -> None:
+        self.code = code
+        self.edition = edition
+        self.spec = table_spec(edition, code)
+        self.source = source
+        self.findings: list[Finding] = []
+
+    # --- findings ----------------------------------------------------------------------------
+
+    def note(
+        self,
+        rule: str,
+        message: str,
+        message_zh: str,
+        *,
+        row: RowSpec | None = None,
+        column: str | None = None,
+        location: Location | None = None,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        cells: tuple[CellRef, ...] = ()
+        if row is not None:
+            columns = (column,) if column is not None else tuple(c.code for c in row.columns)
+            cells = tuple(CellRef(self.code, row.code, c) for c in columns)
+        self.findings.append(
+            Finding(
+                rule=rule,
+                severity=severity,
+                message=message,
+                message_zh=message_zh,
+                cells=cells,
+                locations=tuple(location for _ in cells) if location is not None else (),
+                source=self.source,
+            )
+        )
+
+    # --- matching ----------------------------------------------------------------------------
+
+    def candidates(self, pointer: int, matched: dict[str, _Placed]) -> tuple[Candidates, Candidates]:
+        keys = _keys(self.spec)
+        rows = self.spec.rows
+        later = [(r.code, keys[r.code]) for r in rows[pointer:] if r.code not in matched]
+        earlier = [(r.code, keys[r.code]) for r in rows[:pointer] if r.code not in matched]
+        return later, earlier
+
+    @staticmethod
+    def match(parts: RowParts, later: Candidates, earlier: Candidates) -> str | None:
+        labels = [label for label in dict.fromkeys((parts.own_label, parts.full_label)) if label]
+        for group in (later, earlier):
+            for label in labels:
+                code = best_match(label, group)
+                if code is not None:
+                    return code
+        return None
+
+    def fit_label(self, parts: RowParts, code: str, wanted: int, later: Candidates, earlier: Candidates) -> RowParts:
+        """Give text cells at the end of the label back to the values while the row still matches *code*.
+
+        ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
+        an unreadable value, not part of the label.
+        """
+        while len(parts.value_cells(wanted)) < wanted and parts.label_end > 0:
+            shorter = parts.give_back()
+            if shorter.label_end < 0 or self.match(shorter, later, earlier) != code:
+                break
+            parts = shorter
+        return parts
+
+    def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[GridCell, ...]:
+        """The row's value cells, padding (empty cells beyond the row's width) removed."""
+        wanted = len(row.columns)
+        return self.trim(parts.value_cells(wanted), wanted, row, parts)
+
+    def trim(
+        self, cells: Sequence[GridCell], wanted: int, row: RowSpec | None, parts: RowParts | None
+    ) -> tuple[GridCell, ...]:
+        values = list(cells)
+        while len(values) > wanted and _blank(values[-1]):
+            values.pop()
+        while len(values) > wanted and _blank(values[0]):
+            values.pop(0)
+        if len(values) > wanted and not any(c.fused for c in values):
+            where = values[wanted].location
+            label = parts.full_label if parts is not None else ""
+            self.note(
+                "reader.extra_cells",
+                f"{self.code}: the row {label or '(unlabelled)'} has {len(values)} value cells where "
+                f"{wanted} were expected; the cells after the first {wanted} were ignored ({where})",
+                f"{self.spec.title}：该行有{len(values)}个数值单元格，应为{wanted}个，多余的已忽略",
+                row=row,
+                location=where,
+            )
+            values = values[:wanted]
+        return tuple(values)
+
+    def read_rows(self, rows: Sequence[Row]) -> dict[str, _Placed]:
+        matched: dict[str, _Placed] = {}
+        order = [r.code for r in self.spec.rows]
+        pointer = 0
+        for cells in rows:
+            parts = split_row(cells)
+            if parts.label_end < 0 or not parts.has_values or parts.is_header:
+                continue
+            later, earlier = self.candidates(pointer, matched)
+            code = self.match(parts, later, earlier)
+            if code is None:
+                continue
+            row = self.spec.row(code)
+            parts = self.fit_label(parts, code, len(row.columns), later, earlier)
+            matched[code] = self.place(parts, self.fit_values(parts, row))
+            pointer = order.index(code) + 1
+        return matched
+
+    @staticmethod
+    def place(parts: RowParts | None, values: tuple[GridCell, ...]) -> _Placed:
+        location = parts.cells[0].location if parts is not None and parts.cells else None
+        fused = [c for c in values if c.fused]
+        if not fused:
+            return _Placed(values, location)
+        text = "".join(c.text for c in values if not _blank(c))
+        return _Placed(values, location, GridCell(text, fused[0].location, fused=True))
+
+    # --- table 4 -------------------------------------------------------------------------------
+
+    def read_review(self, rows: Sequence[Row]) -> dict[str, _Placed]:
+        """Table 4: three labelled rows of five, or (as the template prints it) one row of fifteen."""
+        keys = _keys(self.spec)
+        matched: dict[str, _Placed] = {}
+        flat: list[GridCell] = []
+        for cells in rows:
+            parts = split_row(cells)
+            if not parts.has_values or parts.is_header:
+                continue
+            if parts.label_end >= 0:
+                group = [(r.code, keys[r.code]) for r in self.spec.rows if r.code not in matched]
+                code = self.match(parts, group, [])
+                if code is not None:
+                    row = self.spec.row(code)
+                    matched[code] = self.place(parts, self.fit_values(parts, row))
+                    continue
+            cells_after = parts.value_cells()
+            if any(not _blank(c) for c in cells_after):
+                flat.extend(cells_after)
+        remaining = [r for r in self.spec.rows if r.code not in matched]
+        if flat and remaining:
+            width = sum(len(r.columns) for r in remaining)
+            values = self.trim(flat, width, None, None)
+            if any(c.fused for c in values):
+                first = remaining[0]
+                matched[first.code] = self.place(None, values)
+                return matched
+            for row in remaining:
+                n = len(row.columns)
+                chunk, values = values[:n], values[n:]
+                if chunk:
+                    matched[row.code] = _Placed(chunk, chunk[0].location)
+        return matched
+
+    # --- cells ---------------------------------------------------------------------------------
+
+    def build(self, matched: dict[str, _Placed]) -> Table:
+        cells: dict[tuple[str, str], Cell] = {}
+        fused = [(code, placed.fused) for code, placed in matched.items() if placed.fused is not None]
+        split: dict[tuple[str, str], Cell] = self.unfuse(fused) if fused else {}
+        single_other = self.edition is Edition.E2021 and "other_handling" in matched
+        if single_other:
+            self.note(
+                "reader.single_other_handling",
+                f"{self.code}: （六）其他处理 is printed as one row; its three sub-rows are left missing",
+                "（六）其他处理仅有一行合计，其下三个子项按缺失处理",
+                severity=Severity.INFO,
+            )
+        for row in self.spec.rows:
+            placed = matched.get(row.code)
+            if placed is None:
+                if row.optional or (single_other and row.code in OTHER_SUBROWS):
+                    continue
+                self.note(
+                    "reader.row_not_found",
+                    f"{self.code}: no row labelled {row.label!r} was found (no data row's label contains "
+                    f"{' / '.join(row.keys)}); its cells are absent",
+                    f"{self.spec.title}：未找到“{row.label}”行，其数据按缺失处理",
+                    row=row,
+                )
+                continue
+            if placed.fused is not None:
+                continue
+            self.row_cells(row, placed, cells)
+        cells.update(split)
+        return Table.build(self.code, self.edition, cells, fill=Missing.ABSENT)
+
+    def row_cells(self, row: RowSpec, placed: _Placed, out: dict[tuple[str, str], Cell]) -> None:
+        for i, col in enumerate(row.columns):
+            if i >= len(placed.values):
+                self.note(
+                    "reader.short_row",
+                    f"{self.code}.{row.code}: the row has {len(placed.values)} value cells, "
+                    f"{len(row.columns)} expected; {col.label} and the columns after it are absent "
+                    f"({placed.location or 'unknown location'})",
+                    f"{self.spec.title}“{row.label}”行只有{len(placed.values)}个数值，应为{len(row.columns)}个",
+                    row=row,
+                    location=placed.location,
+                )
+                return
+            cell = placed.values[i]
+            parsed = parse_cell(cell.text, col.kind)
+            if parsed.value is not None:
+                out[row.code, col.code] = Cell(parsed.value, text=cell.text, location=cell.location)
+                continue
+            missing = parsed.missing or Missing.UNREADABLE
+            out[row.code, col.code] = Cell(missing=missing, text=cell.text, location=cell.location)
+            if missing is Missing.UNREADABLE:
+                self.note(
+                    "reader.unreadable_cell",
+                    f"{self.code}.{row.code}.{col.code} ({row.label} / {col.label}): {parsed.problem} "
+                    f"at {cell.location}",
+                    f"{self.spec.title}“{row.label}”行“{col.label}”列的内容无法识别为数字：{cell.text.strip()!r}",
+                    row=row,
+                    column=col.code,
+                    location=cell.location,
+                )
+
+    def unfuse(self, rows: list[tuple[str, GridCell]]) -> dict[tuple[str, str], Cell]:
+        """Split cells whose digits run together, via :mod:`govinfo_report.unfuse`."""
+        try:
+            from ..unfuse import split_table
+        except ImportError:
+            return self.unsplit(rows)
+        cells, findings = split_table(self.code, self.edition, rows)
+        self.findings.extend(findings)
+        return dict(cells)
+
+    def unsplit(self, rows: list[tuple[str, GridCell]]) -> dict[tuple[str, str], Cell]:
+        """Fused cells left unreadable, for lack of the splitter."""
+        out: dict[tuple[str, str], Cell] = {}
+        for code, cell in rows:
+            row = self.spec.row(code)
+            for col in row.columns:
+                out[code, col.code] = Cell(missing=Missing.UNREADABLE, text=cell.text, location=cell.location)
+            self.note(
+                "reader.fused_digits",
+                f"{self.code}.{code}: digits of several cells run together ({cell.text!r}) and cannot be split",
+                f"{self.spec.title}“{row.label}”行的数字连在一起，无法拆分",
+                row=row,
+                location=cell.location,
+            )
+        return out
+
+
+def _blank(cell: GridCell) -> bool:
+    return not cell.fused and not cell.text.strip()
+
+
+def read_table(code: str, edition: Edition, rows: Sequence[Row], source: str | None = None) -> TableResult:
+    """Read table *code* of *edition* from its grid *rows* (see the module docstring).
+
+    A table none of whose rows could be identified is ``None`` with a
+    ``reader.table_unreadable`` finding; rows not found are ``Missing.ABSENT``
+    with a ``reader.row_not_found`` finding each.
+    """
+    reader = _Reader(code, edition, source)
+    matched = reader.read_review(rows) if code == "review_litigation" else reader.read_rows(rows)
+    if not matched:
+        first = next((c.location for row in rows for c in row), None)
+        reader.note(
+            "reader.table_unreadable",
+            f"{code}: the table was found ({len(rows)} rows, from {first or 'unknown location'}) "
+            "but none of its rows could be identified; it is left out",
+            f"找到“{reader.spec.title}”表格，但无法识别其中任何一行，该表按缺失处理",
+        )
+        return TableResult(None, tuple(reader.findings))
+    return TableResult(reader.build(matched), tuple(reader.findings))

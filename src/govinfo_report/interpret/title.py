@@ -1,0 +1,109 @@
+"""The report's title, and the agency and year it names.
+
+Titles read ``{agency}{year}年政府信息公开工作年度报告`` (or ``…年报``,
+``{year}年度…``, occasionally ``{year}年{agency}政府信息公开…``) and are often
+split over two or three lines (``尧都区人民政府`` / ``2020年政府信息公开工作年报``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from attrs import frozen
+
+__all__ = ["MAX_TITLE_LINES", "Title", "find_title", "parse_title", "year_from_prose"]
+
+#: A title is never split over more lines than this.
+MAX_TITLE_LINES = 3
+#: Lines longer than this are prose, not part of a title.
+_MAX_LINE = 60
+_MAX_TITLE = 90
+
+_WS = re.compile(r"\s+")
+_YEAR = re.compile(r"([12０-９][0-9０-９]{3})年(?:度)?")
+_SUBJECT = re.compile(r"(?:政府信息公开|政务公开|信息公开)")
+_REPORT = re.compile(r"(?:报告|年报)$")
+_AGENCY_TRAILER = re.compile(r"(?:关于|[\s:：,，、《〈“\"'（(])+$")
+_AGENCY_LEADER = re.compile(r"^[\s《〈“\"'：:]+")
+
+
+@frozen
+class Title:
+    """A title found among the first lines: its text, what it names, and the lines it used."""
+
+    text: str
+    agency: str
+    year: int | None
+    #: Indexes (into the lines searched) of the lines that make up the title.
+    lines: tuple[int, ...]
+
+
+def _year_value(digits: str) -> int | None:
+    year = int(unicodedata.normalize("NFKC", digits))
+    return year if 1990 <= year <= 2100 else None
+
+
+def parse_title(text: str) -> tuple[str, int | None] | None:
+    """``(agency, year)`` if *text* (white space ignored) is a report title, else ``None``."""
+    compact = _WS.sub("", text)
+    if not compact or len(compact) > _MAX_TITLE or not _REPORT.search(compact):
+        return None
+    subject = _SUBJECT.search(compact)
+    if subject is None:
+        return None
+    year_match = _YEAR.search(compact)
+    if year_match is None or year_match.start() > subject.start():
+        # No year before the subject: ``某某局政府信息公开工作年度报告`` names no year.
+        agency = compact[: subject.start()]
+        year = None
+    else:
+        year = _year_value(year_match.group(1))
+        agency = compact[: year_match.start()]
+        if not _AGENCY_TRAILER.sub("", agency):
+            # ``2020年济宁市兖州区政府信息公开…``: the agency follows the year.
+            agency = compact[year_match.end() : subject.start()]
+    agency = _AGENCY_LEADER.sub("", _AGENCY_TRAILER.sub("", agency))
+    return agency, year
+
+
+def find_title(lines: Sequence[str], *, limit: int = 12) -> Title | None:
+    """The title among the first *limit* non-empty *lines* (already cleaned of chrome).
+
+    A title is one line, or two or three consecutive short lines whose
+    concatenation reads as a title; the earliest such run wins, and a single
+    line is preferred to a longer run starting at the same line.
+    """
+    candidates = [i for i, line in enumerate(lines) if line.strip()][:limit]
+    for pos, start in enumerate(candidates):
+        if len(lines[start].strip()) > _MAX_LINE:
+            continue
+        joined = ""
+        used: list[int] = []
+        for index in candidates[pos : pos + MAX_TITLE_LINES]:
+            part = lines[index].strip()
+            if len(part) > _MAX_LINE:
+                break
+            joined += part
+            used.append(index)
+            parsed = parse_title(joined)
+            if parsed is not None:
+                return Title(_WS.sub("", joined), parsed[0], parsed[1], tuple(used))
+    return None
+
+
+_PROSE_YEAR = (
+    re.compile(r"([12][0-9]{3})年(?:度)?(?:政府信息公开|政务公开)"),
+    re.compile(r"自([12][0-9]{3})年0?1月0?1日"),
+)
+
+
+def year_from_prose(lines: Sequence[str]) -> int | None:
+    """The report's year as the prose states it (``2020年度政府信息公开…``, ``自2020年1月1日``)."""
+    for pattern in _PROSE_YEAR:
+        for line in lines:
+            m = pattern.search(unicodedata.normalize("NFKC", _WS.sub("", line)))
+            if m:
+                return _year_value(m.group(1))
+    return None

@@ -1,0 +1,121 @@
+"""The text reader: bytes → lines → the layout they are in → a Document.
+
+Text reaches users in four layouts, each a module of this package with
+``detect(lines) -> int`` (how many lines look like that layout's table rows)
+and ``parse(lines, source) -> Document``:
+
+- :mod:`.word_layout` — Word text extraction, one tab-indented cell per line;
+- :mod:`.pipe_layout` — web-page text, ``a | b | c |`` rows;
+- ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
+- ``flattened_layout`` — a crawler's page text, tables flattened into one line.
+
+The highest-scoring layout parses the text; text with no table in any
+layout is read as plain paragraphs (by the Word layout, which then finds none).
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections.abc import Sequence
+from typing import ClassVar, Protocol, cast
+
+import attrs
+
+from ...decoding import decode
+from ...document import Document
+from ...errors import ReadError
+from ...findings import Finding, Severity
+from ...plugins import DocumentReader
+
+__all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
+
+#: Layout modules, by name within this package; the first wins a tie.
+LAYOUT_MODULES: tuple[str, ...] = ("word_layout", "pipe_layout", "columns_layout", "flattened_layout")
+#: Share of control characters above which input is binary data, not text.
+_MAX_CONTROL_SHARE = 0.01
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+class TextLayout(Protocol):
+    """What a layout module offers."""
+
+    def detect(self, lines: Sequence[str]) -> int: ...
+
+    def parse(self, lines: Sequence[str], source: str | None) -> Document: ...
+
+
+def _layouts() -> list[tuple[str, TextLayout]]:
+    found: list[tuple[str, TextLayout]] = []
+    for name in LAYOUT_MODULES:
+        qualified = f"{__package__}.{name}"
+        try:
+            module = importlib.import_module(qualified)
+        except ModuleNotFoundError as exc:
+            if exc.name != qualified:  # the layout exists but one of its imports is missing: a bug
+                raise
+            continue
+        found.append((name, cast(TextLayout, module)))
+    return found
+
+
+def split_lines(text: str) -> list[str]:
+    """*text*'s lines: ``\\r\\n`` and ``\\r`` end lines like ``\\n``; a leading BOM is dropped."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def choose_layout(lines: Sequence[str]) -> tuple[str, TextLayout]:
+    """The layout whose detector scores *lines* highest (the Word layout if none scores)."""
+    layouts = _layouts()
+    best = max(layouts, key=lambda item: item[1].detect(lines))
+    return best if best[1].detect(lines) > 0 else layouts[0]
+
+
+def _refuse_binary(text: str, source: str | None) -> None:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+        raise ReadError(
+            f"binary data, not text ({controls} control characters in the first {len(sample)} characters)",
+            where=source,
+        )
+
+
+class TextReader(DocumentReader):
+    """Plain-text reports in any of the four layouts, in UTF-8, UTF-16 (BOM) or GB18030."""
+
+    name: ClassVar[str] = "text"
+    suffixes: ClassVar[tuple[str, ...]] = (".txt",)
+
+    def sniff(self, head: bytes) -> int:
+        """1 for anything that decodes as text (the fallback format), else 0."""
+        for cut in range(4):  # the head may end inside a multi-byte character
+            try:
+                decoded = decode(head[: len(head) - cut] if cut else head)
+            except ReadError:
+                continue
+            try:
+                _refuse_binary(decoded.text, None)
+            except ReadError:
+                return 0
+            return 1
+        return 0
+
+    def parse(self, data: bytes, *, source: str | None = None) -> Document:
+        decoded = decode(data, source=source)
+        _refuse_binary(decoded.text, source)
+        lines = split_lines(decoded.text)
+        name, layout = choose_layout(lines)
+        doc = layout.parse(lines, source)
+        notes: list[Finding] = []
+        if decoded.method not in ("utf-8", "bom") or decoded.encoding not in ("utf-8", "utf-8-sig"):
+            notes.append(
+                Finding(
+                    rule="reader.encoding",
+                    severity=Severity.INFO,
+                    message=f"read as {decoded.encoding} (chosen by {decoded.method}), in the {name} text layout",
+                    message_zh=f"按 {decoded.encoding} 编码读取",
+                    source=source,
+                )
+            )
+        return attrs.evolve(doc, findings=(*doc.findings, *notes))

@@ -1,0 +1,154 @@
+"""The text writer: a report as Word-extracted text (layout 1), readable by :class:`TextReader`.
+
+The output follows the official template: the title, the preamble, the six
+numbered headings with their prose, and the three tables, each table cell on
+its own tab-indented line and a blank line after each row.  Labels are the
+official ones from :mod:`govinfo_report.layout`; values are written in their
+canonical form (:func:`govinfo_report.values.format_value`).
+
+A missing cell is written so that it reads back the same: blank as an empty
+cell, not-applicable as its mark (``—`` if it has none), unreadable as its
+original text (``不详`` if that would read as something else).  A row the
+report lacks entirely (``Missing.ABSENT``) is left out; absent cells at the
+end of a row are cut off.  An absent cell *between* present ones cannot be
+told apart from a blank one in this format and is written blank.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, BinaryIO, ClassVar
+
+from ...layout import REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, RowSpec, ValueKind
+from ...model import AnnualReport, Cell, Missing, Table
+from ...plugins import Writer
+from ...values import format_value, parse_cell
+
+__all__ = ["TextWriter", "render"]
+
+_NUMERALS = "一二三四五六"
+_HEADINGS = dict(SECTIONS)
+_UNREADABLE_FALLBACK = "不详"
+_NA_FALLBACK = "—"
+_WS = re.compile(r"\s+")
+_REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+CellRow = list[str]
+
+
+def _cell_text(cell: Cell, kind: ValueKind) -> str:
+    if cell.value is not None:
+        return format_value(cell.value)
+    text = _WS.sub(" ", cell.text).strip()
+    if cell.missing is Missing.NOT_APPLICABLE:
+        return text if text and parse_cell(text, kind).missing is Missing.NOT_APPLICABLE else _NA_FALLBACK
+    if cell.missing is Missing.UNREADABLE:
+        ok = text and len(text) <= 40 and parse_cell(text, kind).missing is Missing.UNREADABLE
+        return text if ok else _UNREADABLE_FALLBACK
+    return ""  # blank, or absent between present cells
+
+
+def _values(table: Table, row: RowSpec) -> CellRow | None:
+    """The row's value texts, ``None`` if the report lacks the row."""
+    cells = [(table.cells.get((row.code, c.code)), c) for c in row.columns]
+    present = [i for i, (cell, _c) in enumerate(cells) if cell is not None and cell.missing is not Missing.ABSENT]
+    if not present:
+        return None
+    return [_cell_text(cell, col.kind) if cell is not None else "" for cell, col in cells[: present[-1] + 1]]
+
+
+def _active_disclosure(table: Table) -> list[CellRow]:
+    rows: list[CellRow] = []
+    group = None
+    for row in table.spec.rows:
+        values = _values(table, row)
+        if values is None:
+            continue
+        if row.group != group:
+            group = row.group
+            rows.append([group])
+            rows.append(["信息内容", *(c.label for c in row.columns)])
+        rows.append([row.label, *values])
+    return rows
+
+
+def _requests(table: Table) -> list[CellRow]:
+    rows: list[CellRow] = [
+        [_REQUESTS_NOTE, "申请人情况"],
+        ["", REQUEST_COLUMNS[0].label, "法人或其他组织", REQUEST_COLUMNS[-1].label],
+        ["", "", *(c.label for c in REQUEST_COLUMNS[1:-1]), ""],
+    ]
+    group = ""
+    for row in table.spec.rows:
+        values = _values(table, row)
+        if values is None:
+            continue
+        if not row.group:
+            rows.append([row.label, *values])
+            continue
+        rows.append([row.group if row.group != group else "", row.label, *values])
+        group = row.group
+    return rows
+
+
+def _review_litigation(table: Table) -> list[CellRow]:
+    # Three labelled rows rather than the template's one row of fifteen, so an absent row can be left out.
+    header: list[str] = ["", *(c.label for c in REVIEW_COLUMNS)]
+    rows: list[CellRow] = [header]
+    for row in table.spec.rows:
+        values = _values(table, row)
+        if values is None:
+            continue
+        if row.code == "litigation_direct" or (row.code == "litigation_after_review" and len(rows) == 1):
+            rows.append([row.group])
+        rows.append([row.label, *values])
+    return rows
+
+
+_TABLES = {
+    "active_disclosure": _active_disclosure,
+    "requests": _requests,
+    "review_litigation": _review_litigation,
+}
+
+
+def _table_lines(rows: list[CellRow]) -> list[str]:
+    lines: list[str] = []
+    for row in rows:
+        lines.extend("\t" + text for text in row)
+        lines.append("")
+    return lines
+
+
+def render(report: AnnualReport) -> str:
+    """The text of *report* in layout 1."""
+    title = report.title
+    if not title and report.agency and report.year is not None:
+        title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    lines: list[str] = [title] if title else []
+    lines.extend(_prose(report.sections.preamble))
+    for numeral, (code, heading) in zip(_NUMERALS, SECTIONS, strict=True):
+        lines.append(f"{numeral}、{heading}")
+        if code in _TABLES:
+            table = report.table(code)
+            if table is not None:
+                lines.extend(_table_lines(_TABLES[code](table)))
+        else:
+            lines.extend(_prose(getattr(report.sections, code)))
+    return "\n".join(lines) + "\n"
+
+
+def _prose(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class TextWriter(Writer):
+    """Writes a report as tab-indented text (Word text-extraction layout), UTF-8."""
+
+    name: ClassVar[str] = "text"
+    suffixes: ClassVar[tuple[str, ...]] = (".txt",)
+
+    def write(self, report: AnnualReport, stream: BinaryIO, **options: Any) -> None:
+        if options:
+            raise TypeError(f"the text writer takes no options (got {', '.join(sorted(options))})")
+        stream.write(render(report).encode("utf-8"))
