@@ -42,7 +42,7 @@ class SpanCell:
 
 
 def _clamp(n: int) -> int:
-    return max(1, min(n, MAX_SPAN))
+    return n if 1 <= n <= MAX_SPAN else max(1, min(n, MAX_SPAN))
 
 
 def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> Grid:
@@ -62,7 +62,8 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> 
         line = grid[r]
         c = 0
         for cell in row:
-            c += max(0, min(cell.skip_before, MAX_SPAN))
+            if cell.skip_before:
+                c += max(0, min(cell.skip_before, MAX_SPAN))
             while c < len(line) and line[c] is not None:
                 c += 1
             colspan = _clamp(cell.colspan)
@@ -75,6 +76,11 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> 
                 continue
             rowspan = _clamp(cell.rowspan)
             first = GridCell(cell.text, cell.location)
+            if rowspan == 1 and colspan == 1:  # the common case, without the spanned copy
+                _put(line, c, first)
+                above[c] = first
+                c += 1
+                continue
             copy = GridCell(cell.text, cell.location, spanned=True)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
