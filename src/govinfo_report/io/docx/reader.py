@@ -1,0 +1,555 @@
+"""Word 2007+ (``.docx``) → the neutral :class:`~govinfo_report.document.Document`.
+
+Reads the package with :mod:`zipfile` and the main part with lxml, under the
+limits of :mod:`govinfo_report.safety`; python-docx is not needed.  What a
+reader of the displayed document would see is kept:
+
+* paragraph text from runs, tabs and breaks, through hyperlinks, fields
+  (their displayed result, not the instruction), content controls and
+  smart tags; tracked insertions kept, deletions and moved-away text
+  dropped, a deleted paragraph mark joining its paragraph to the next;
+  hidden runs, ruby annotations and content-control placeholders dropped;
+* text boxes, as blocks after the paragraph that anchors them (one copy:
+  of ``mc:AlternateContent`` only the first choice is read);
+* tables laid out on their grid by :func:`govinfo_report.grid.expand`
+  (``w:gridSpan``, ``w:vMerge`` restart/continue including the valueless
+  form, legacy ``w:hMerge``, ``w:gridBefore``); a table split into several
+  ``w:tbl`` of the same width with only empty paragraphs between becomes
+  one grid, its repeated header rows dropped; a table whose cell holds a
+  table is a layout container and its cells are read as blocks;
+* heading styles (by style name, outline level, or inheritance from one)
+  as ``Paragraph(heading=True)``.
+
+Which paragraph is the title or a section heading, and which grid is which
+table, is decided by :mod:`govinfo_report.interpret`, not here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import re
+import zipfile
+from typing import ClassVar
+
+from attrs import define
+from lxml import etree
+
+from ...document import Block, Document, Grid, Location, Paragraph
+from ...errors import ReadError, UnsafeInputError
+from ...grid import MAX_SPAN, SpanCell, expand
+from ...plugins import DocumentReader
+from ...safety import MAX_PART_BYTES, open_zip, parse_xml, read_member
+from .ooxml import MC, OFFICE_DOCUMENT_TYPES, PACKAGE_RELS, Tags, names_for
+
+__all__ = ["DocxReader"]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_RELS_LIMIT = 1024 * 1024
+_MC_CHOICE = f"{{{MC}}}Choice"
+_MC_FALLBACK = f"{{{MC}}}Fallback"
+_MC_ALTERNATE = f"{{{MC}}}AlternateContent"
+#: Style names (lower case) of headings: Word's built-in names are English in
+#: every locale; WPS and some templates use the Chinese ones.
+_HEADING_NAME = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?)$")
+_HEADING_ID = re.compile(r"^(?:heading\d|title)$", re.IGNORECASE)
+_CONVERT_HINT = "convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word or WPS"
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+class DocxReader(DocumentReader):
+    """Reads Word 2007+ documents (Word, WPS, LibreOffice; transitional or strict OOXML).
+
+    ``.doc`` is claimed too, so that a Word 97 file gets a clear error telling
+    how to convert it, and a ``.doc`` that is really a ``.docx`` still reads.
+    *max_part_bytes* bounds the uncompressed size of ``word/document.xml``.
+    """
+
+    name: ClassVar[str] = "docx"
+    suffixes: ClassVar[tuple[str, ...]] = (".docx", ".docm", ".dotx", ".doc")
+
+    def __init__(self, *, max_part_bytes: int = MAX_PART_BYTES) -> None:
+        self.max_part_bytes = max_part_bytes
+
+    def sniff(self, head: bytes) -> int:
+        """100 for a zip naming ``word/`` parts, 90 for another OOXML-like zip, 60 for OLE (to explain it)."""
+        if head.startswith(_ZIP_MAGIC):
+            if b"word/" in head:
+                return 100
+            if b"xl/" in head or b"ppt/" in head:
+                return 0
+            if b"[Content_Types].xml" in head or b"_rels/" in head or b"docProps/" in head:
+                return 90
+            return 20
+        if head.startswith(_OLE_MAGIC):
+            return 60
+        return 0
+
+    def parse(self, data: bytes, *, source: str | None = None) -> Document:
+        _refuse_non_docx(data, source)
+        archive = open_zip(data, where=source)
+        with archive:
+            main = _main_part(archive, source)
+            xml = read_member(archive, main, limit=self.max_part_bytes, where=source)
+            root = parse_xml(xml, part=main, where=source, remove_blank_text=True)
+            tags = names_for(root.tag)
+            if tags is None or root.tag != tags.document:
+                raise ReadError(f"{main} is not a WordprocessingML document (root element {root.tag})", where=source)
+            headings = _heading_styles(archive, posixpath.join(posixpath.dirname(main), "styles.xml"), tags, source)
+        body = root.find(tags.body)
+        if body is None:
+            raise ReadError(f"{main} has no document body (w:body)", where=source)
+        boxes = _prepare(body, tags)
+        builder = _Builder(tags, source, headings, boxes)
+        builder.container(body)
+        builder.flush()
+        return Document(tuple(builder.blocks), source=source)
+
+
+# --- the package -------------------------------------------------------------
+
+
+def _refuse_non_docx(data: bytes, source: str | None) -> None:
+    """Raise a :class:`ReadError` that says what *data* is when it is not a zip."""
+    if not data:
+        raise ReadError("empty input (0 bytes)", where=source)
+    if data.startswith(_ZIP_MAGIC):
+        return
+    if data.startswith(_OLE_MAGIC):
+        if _utf16("EncryptedPackage") in data:
+            raise ReadError(
+                "this is a password-protected (encrypted) Office document; open it, remove the password "
+                "and save it as .docx",
+                where=source,
+            )
+        if _utf16("WordDocument") in data:
+            raise ReadError(
+                f"this is a Word 97-2003 document (.doc, an OLE compound file), not .docx; {_CONVERT_HINT}",
+                where=source,
+            )
+        raise ReadError(
+            f"this is an OLE compound file (an old Office format such as .xls or .ppt), not a Word .docx; "
+            f"{_CONVERT_HINT}",
+            where=source,
+        )
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
+        raise ReadError(f"this is an RTF document, not .docx; {_CONVERT_HINT}", where=source)
+    if b"w:worddocument" in head or b'progid="word.document"' in head:
+        raise ReadError(f"this is a Word 2003 XML document, not .docx; {_CONVERT_HINT}", where=source)
+    if head.startswith(b"mime-version") or b"multipart/related" in head:
+        raise ReadError(f"this is a web archive (MHT), not .docx; {_CONVERT_HINT}", where=source)
+    if b"<html" in head or b"<!doctype html" in head:
+        raise ReadError(
+            "this is an HTML page with a Word file name, not .docx; read it with format='html'", where=source
+        )
+    raise ReadError(
+        f"not a .docx file: a .docx is a zip archive, but this input starts with {data[:8]!r}", where=source
+    )
+
+
+def _main_part(archive: zipfile.ZipFile, source: str | None) -> str:
+    """The name of the main document part: from ``_rels/.rels``, else ``word/document.xml``."""
+    names = {n.lower(): n for n in archive.namelist()}
+    rels = names.get("_rels/.rels")
+    if rels is not None:
+        try:
+            root = parse_xml(read_member(archive, rels, limit=_RELS_LIMIT, where=source), part=rels, where=source)
+        except UnsafeInputError:
+            raise
+        except ReadError:
+            root = None
+        if root is not None:
+            for rel in root.iter(f"{{{PACKAGE_RELS}}}Relationship"):
+                if rel.get("Type") in OFFICE_DOCUMENT_TYPES and rel.get("TargetMode") != "External":
+                    target = posixpath.normpath((rel.get("Target") or "").lstrip("/")).lower()
+                    if target in names:
+                        return names[target]
+    found = names.get("word/document.xml")
+    if found is not None:
+        return found
+    raise ReadError(_no_document_message(list(names)), where=source)
+
+
+def _no_document_message(names: list[str]) -> str:
+    if "xl/workbook.xml" in names:
+        what = "it is an Excel workbook (.xlsx)"
+    elif "ppt/presentation.xml" in names:
+        what = "it is a PowerPoint presentation (.pptx)"
+    elif "content.xml" in names and "mimetype" in names:
+        what = "it is an OpenDocument file (.odt); save it as .docx"
+    else:
+        shown = ", ".join(sorted(names)[:8]) or "nothing"
+        what = f"it holds {shown}{' …' if len(names) > 8 else ''}"
+    return f"not a Word document: the zip archive has no word/document.xml ({what})"
+
+
+def _heading_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> frozenset[str]:
+    """Ids of the paragraph styles that are headings (by name, outline level, or inheritance).
+
+    A missing or malformed styles part only loses this information; an
+    oversized one is refused like any other part.
+    """
+    try:
+        root = parse_xml(read_member(archive, part, where=source), part=part, where=source)
+    except UnsafeInputError:
+        raise
+    except ReadError:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in root.iter(tags.style):
+        if style.get(tags.type) != "paragraph":
+            continue
+        sid = style.get(tags.styleId)
+        if not sid:
+            continue
+        verdict: bool | None = None
+        name = style.find(tags.name)
+        if name is not None and _HEADING_NAME.match((name.get(tags.val) or "").strip().lower()):
+            verdict = True
+        level = style.find(f"{tags.pPr}/{tags.outlineLvl}")
+        if level is not None:
+            verdict = _int(level.get(tags.val), 9) < 9
+        own[sid] = verdict
+        parent = style.find(tags.basedOn)
+        if parent is not None and parent.get(tags.val):
+            based[sid] = parent.get(tags.val) or ""
+    headings: set[str] = set()
+    for sid in own:
+        cur: str | None = sid
+        for _ in range(32):  # inheritance chains are short; a cycle must not loop forever
+            if cur is None:
+                break
+            verdict = own.get(cur)
+            if verdict is not None:
+                if verdict:
+                    headings.add(sid)
+                break
+            cur = based.get(cur)
+    return frozenset(headings)
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        try:
+            return int(float(text or ""))
+        except ValueError:
+            return default
+
+
+# --- preparing the tree --------------------------------------------------------
+
+#: ``string()`` of an element: all its descendant text, evaluated in C.  After
+#: :func:`_prepare` the only text left under a paragraph is what is displayed.
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def _text(el: etree._Element) -> str:
+    value = _STRING(el)
+    return value if isinstance(value, str) else ""
+
+
+def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etree._Element]]:
+    """Make every descendant text node of a paragraph displayed text; return text boxes by anchoring paragraph.
+
+    Tracked deletions, moved-away text, field instructions, hidden runs, ruby
+    annotations and all but the first choice of ``mc:AlternateContent`` are
+    removed; tabs, breaks, non-breaking hyphens and symbols get their
+    character as text; placeholder text of empty content controls is cleared;
+    text boxes are detached (read after their paragraph).  Then the text of a
+    paragraph or cell is one XPath ``string()`` call in C, and the walk needs
+    no per-run Python code.  lxml skips the search for names the document
+    never uses, so this costs nothing for documents without such markup.
+    Markers of a deleted paragraph mark or table row (``w:del`` in
+    ``w:rPr``/``w:trPr``) are kept for the walk to act on.
+    """
+    doomed: list[etree._Element] = []
+    boxes: dict[etree._Element, list[etree._Element]] = {}
+    found = body.iter(
+        tags.del_,
+        tags.moveFrom,
+        _MC_ALTERNATE,
+        tags.rt,
+        tags.vanish,
+        tags.showingPlcHdr,
+        tags.txbxContent,
+        tags.instrText,
+        tags.tab,
+        tags.ptab,
+        tags.br,
+        tags.cr,
+        tags.noBreakHyphen,
+        tags.softHyphen,
+        tags.sym,
+    )
+    for el in list(found):
+        tag = el.tag
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if tag == tags.tab or tag == tags.ptab:
+            if parent.tag != tags.tabs:  # not a tab-stop definition
+                el.text = "\t"
+        elif tag == tags.br or tag == tags.cr:
+            el.text = "\n"
+        elif tag == tags.noBreakHyphen:
+            el.text = "-"
+        elif tag == tags.sym:
+            el.text = _symbol(el.get(tags.char))
+        elif tag == _MC_ALTERNATE:
+            choices = [c for c in el if c.tag == _MC_CHOICE]
+            keep = choices[0] if choices else None
+            doomed.extend(c for c in el if c is not keep and c.tag in (_MC_CHOICE, _MC_FALLBACK))
+        elif tag == tags.del_ or tag == tags.moveFrom:
+            if parent.tag != tags.rPr and parent.tag != tags.trPr:
+                doomed.append(el)
+        elif tag == tags.vanish:
+            run = parent.getparent()
+            if parent.tag == tags.rPr and run is not None and run.tag == tags.r:
+                doomed.append(run)
+        elif tag == tags.showingPlcHdr:
+            sdt = parent.getparent()
+            content = sdt.find(tags.sdtContent) if sdt is not None else None
+            if content is not None:
+                for t in content.iter(tags.t):
+                    t.text = ""
+        elif tag == tags.txbxContent:
+            anchor = next(el.iterancestors(tags.p), None)
+            if anchor is not None:
+                boxes.setdefault(anchor, []).append(el)
+                doomed.append(el)
+        else:  # ruby text, field instructions, soft hyphens: not displayed as text
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    return boxes
+
+
+# --- walking the body ------------------------------------------------------------
+
+#: A cell before expansion: text, colspan, continues a vMerge, grid column.
+_Raw = tuple[str, int, bool, int]
+
+
+@define
+class _Pending:
+    """A table not yet emitted, which the next ``w:tbl`` may continue."""
+
+    rows: list[list[_Raw]]
+    width: int
+
+
+class _Builder:
+    """Collects blocks while walking block containers (body, cells, content controls, text boxes)."""
+
+    def __init__(
+        self,
+        tags: Tags,
+        source: str | None,
+        headings: frozenset[str],
+        boxes: dict[etree._Element, list[etree._Element]],
+    ) -> None:
+        self.tags = tags
+        self.source = source
+        self.headings = headings
+        self.boxes = boxes
+        self.blocks: list[Block] = []
+        self.pending: _Pending | None = None
+        self.tables = 0
+        self.carry = ""  # text of a paragraph whose mark was deleted (tracked), joined to the next
+        self.wrappers = frozenset(
+            (tags.sdt, tags.sdtContent, tags.customXml, tags.smartTag, tags.ins, tags.moveTo, _MC_ALTERNATE, _MC_CHOICE)
+        )
+
+    # blocks
+
+    def container(self, el: etree._Element) -> None:
+        tags = self.tags
+        for child in el:
+            tag = child.tag
+            if tag == tags.p:
+                self.paragraph(child)
+            elif tag == tags.tbl:
+                self.table(child)
+            elif tag in self.wrappers:
+                self.container(child)
+
+    def paragraph(self, p: etree._Element) -> None:
+        tags = self.tags
+        text = self.carry + _text(p)
+        self.carry = ""
+        ppr = p[0] if len(p) and p[0].tag == tags.pPr else None
+        if ppr is not None and _mark_deleted(ppr, tags):
+            self.carry = text
+        elif text.strip():
+            self.flush()
+            self.blocks.append(Paragraph(text.strip(), Location(self.source), self._is_heading(ppr)))
+        if self.boxes:
+            for box in self.boxes.get(p, ()):
+                self.container(box)
+
+    def _is_heading(self, ppr: etree._Element | None) -> bool:
+        if ppr is None:
+            return False
+        tags = self.tags
+        level = ppr.find(tags.outlineLvl)
+        if level is not None:
+            return _int(level.get(tags.val), 9) < 9
+        style = ppr.find(tags.pStyle)
+        if style is None:
+            return False
+        sid = style.get(tags.val) or ""
+        return sid in self.headings or bool(_HEADING_ID.match(sid))
+
+    def cell_text(self, tc: etree._Element) -> str:
+        """The cell's paragraphs, one a line (text boxes anchored in the cell included)."""
+        tags = self.tags
+        n = len(tc)
+        if not self.boxes and (n == 1 or (n == 2 and tc[0].tag == tags.tcPr)) and tc[n - 1].tag == tags.p:
+            return _text(tc).strip()  # the common case: one paragraph
+        lines: list[str] = []
+        for p in tc.iter(tags.p):
+            line = _text(p).strip()
+            if line:
+                lines.append(line)
+            for box in self.boxes.get(p, ()):
+                lines.extend(t for t in (_text(q).strip() for q in box.iter(tags.p)) if t)
+        return "\n".join(lines)
+
+    # tables
+
+    def _children(self, el: etree._Element, tag: str) -> list[etree._Element]:
+        """Children of *el* tagged *tag*, looking through content controls and custom XML wrappers."""
+        out: list[etree._Element] = []
+        for child in el:
+            if child.tag == tag:
+                out.append(child)
+            elif child.tag in self.wrappers:
+                out.extend(self._children(child, tag))
+        return out
+
+    def table(self, tbl: etree._Element) -> None:
+        tags = self.tags
+        rows = [tr for tr in self._children(tbl, tags.tr) if not _row_deleted(tr, tags)]
+        cells = [self._children(tr, tags.tc) for tr in rows]
+        nested = next(itertools.islice(tbl.iter(tags.tbl), 1, None), None) is not None
+        if nested or (len(cells) == 1 and len(cells[0]) == 1):
+            # A layout container (a table holding tables, or a one-cell frame): its cells are prose.
+            self.flush()
+            for row in cells:
+                for tc in row:
+                    self.container(tc)
+            return
+        grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
+        tc_pr, val = tags.tcPr, tags.val
+        raws: list[list[_Raw]] = []
+        width = 0
+        for tr, row in zip(rows, cells, strict=True):
+            trpr = tr.find(tags.trPr)
+            column = 0
+            if trpr is not None:
+                column = _clamp(_int(_val(trpr, tags.gridBefore, tags), 0), 0)
+            line: list[_Raw] = []
+            for tc in row:
+                span, continues, joins, deleted = 1, False, False, False
+                first = tc[0] if len(tc) else None
+                if first is not None and first.tag == tc_pr:
+                    for prop in first:
+                        tag = prop.tag
+                        if tag == grid_span:
+                            span = _clamp(_int(prop.get(val), 1), 1)
+                        elif tag == v_merge:
+                            continues = prop.get(val) in (None, "continue")
+                        elif tag == h_merge:
+                            joins = prop.get(val) in (None, "continue")
+                        elif tag == cell_del:
+                            deleted = True
+                if deleted:
+                    continue
+                if joins and line:  # legacy horizontal merge: widen the cell on the left
+                    text, colspan, cont, col = line[-1]
+                    line[-1] = (text, colspan + span, cont, col)
+                else:
+                    line.append((self.cell_text(tc), span, continues, column))
+                column += span
+            if trpr is not None:
+                column += _clamp(_int(_val(trpr, tags.gridAfter, tags), 0), 0)
+            width = max(width, column)
+            raws.append(line)
+        self._add_table(raws, width)
+
+    def _add_table(self, rows: list[list[_Raw]], width: int) -> None:
+        pending = self.pending
+        if pending is not None and pending.width == width:
+            # The same table continued (split across pages): drop its repeated header rows.
+            skip = 0
+            while skip < len(rows) and skip < len(pending.rows) and rows[skip] == pending.rows[skip]:
+                skip += 1
+            pending.rows.extend(rows[skip:])
+            return
+        self.flush()
+        self.pending = _Pending(rows, width)
+
+    def flush(self) -> None:
+        """Emit the pending table as a grid."""
+        pending, self.pending = self.pending, None
+        if pending is None or not pending.rows:
+            return
+        index = self.tables
+        self.tables += 1
+        source = self.source
+        span_rows: list[list[SpanCell]] = []
+        for r, row in enumerate(pending.rows):
+            line: list[SpanCell] = []
+            end = 0
+            for text, colspan, continues, column in row:
+                location = Location(source, None, index, r, column)
+                line.append(SpanCell(text, 0 if continues else 1, colspan, location, column - end))
+                end = column + colspan
+            span_rows.append(line)
+        grid: Grid = expand(span_rows, Location(source, table=index))
+        self.blocks.append(grid)
+
+
+def _val(parent: etree._Element, tag: str, tags: Tags) -> str | None:
+    el = parent.find(tag)
+    return None if el is None else el.get(tags.val)
+
+
+def _clamp(n: int, low: int) -> int:
+    return max(low, min(n, MAX_SPAN))
+
+
+def _mark_deleted(ppr: etree._Element, tags: Tags) -> bool:
+    rpr = ppr.find(tags.rPr)
+    return rpr is not None and (rpr.find(tags.del_) is not None or rpr.find(tags.moveFrom) is not None)
+
+
+def _row_deleted(tr: etree._Element, tags: Tags) -> bool:
+    first = tr[0] if len(tr) else None
+    if first is None or first.tag != tags.trPr:
+        trpr = tr.find(tags.trPr)
+        if trpr is None:
+            return False
+        first = trpr
+    return first.find(tags.del_) is not None
+
+
+def _symbol(code: str | None) -> str:
+    """The character of a ``w:sym`` (symbol fonts map their glyphs to U+F0xx; those are dropped)."""
+    try:
+        n = int(code or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= n <= 0xF0FF or n <= 0 or n > 0x10FFFF:
+        return ""
+    return chr(n)
