@@ -180,6 +180,152 @@ EXPECTED["004"] = Expected(
     prose={"other_matters": "无"},
 )
 
+# pdftotext_huaian_shi_2024: 淮安市人民政府, 2024, as `pdftotext -layout` extracts the PDF. Every value
+# checked against the PDF (corpus/pdf_huaian_shi_2024.pdf) table by table; 行政许可 447228 is one number.
+EXPECTED["pdftotext_huaian_shi_2024"] = Expected(
+    document="corpus/text/pdftotext_huaian_shi_2024.txt",
+    edition="2021",
+    year=2024,
+    agency="淮安市人民政府",
+    title="淮安市人民政府2024年政府信息公开工作年度报告",
+    nonzero={
+        **_row("active_disclosure", "regulations", {"issued": 1, "in_force": 11}),
+        **_row("active_disclosure", "normative_documents", {"issued": 8, "repealed": 26, "in_force": 66}),
+        "active_disclosure.licensing.decisions": 447228,
+        "active_disclosure.penalty.decisions": 3985758,
+        "active_disclosure.coercion.decisions": 88283,
+        "active_disclosure.fees.amount": Decimal("96171.6"),
+        **_req("new_received", 3001, 53, legal_service=61, other_org=4),
+        **_req("carried_over", 34),
+        **_req("granted", 1288, 21, legal_service=50, other_org=3),
+        **_req("partially_granted", 447, 7),
+        **_req("denied_state_secret", 2),
+        **_req("denied_prohibited_by_law", 30, 1),
+        **_req("denied_security_stability", 5),
+        **_req("denied_third_party", 6),
+        **_req("denied_internal_affairs", 7, 1),
+        **_req("denied_process_info", 12),
+        **_req("denied_enforcement_files", 9),
+        **_req("denied_query_matters", 105),
+        **_req("unable_not_held", 746, 12, legal_service=10, other_org=1),
+        **_req("unable_needs_creation", 11),
+        **_req("unable_unclear", 1),
+        **_req("not_processed_petition", 56, 6),
+        **_req("not_processed_duplicate", 25),
+        **_req("not_processed_confirmation", 1),
+        **_req("other_no_correction", 67, 3, legal_service=1),
+        **_req("other_fee_unpaid", 6),
+        **_req("other_misc", 108, 2),
+        **_req("total_processed", 2932, 53, legal_service=61, other_org=4),
+        **_req("carried_forward", 103),
+        **_row(
+            "review_litigation", "review", {"upheld": 72, "corrected": 64, "other": 178, "pending": 37, "total": 351}
+        ),
+        **_row(
+            "review_litigation",
+            "litigation_direct",
+            {"upheld": 13, "corrected": 4, "other": 8, "pending": 1, "total": 26},
+        ),
+        **_row(
+            "review_litigation",
+            "litigation_after_review",
+            {"upheld": 12, "corrected": 1, "other": 1, "pending": 6, "total": 20},
+        ),
+    },
+    prose={
+        "overview": "严格落实《中华人民共和国政府信息公开条例》各项规定",
+        "problems": "个别单位存在人员配备不足、兼职多、流动性过快的问题",
+        "other_matters": "全年收取政府信息公开信息处理费",
+    },
+)
+
+# flattened_pingtan_2020: 平潭综合实验区, 2020, crawler text with the digits of each table row run together.
+# Table 3 and 4 split uniquely by their arithmetic (row totals, no leading zeros): 一、本年新收 '200 000121' is
+# 20,0,0,0,0,1,21.  The document itself is inconsistent: (七)总计 20/21, but its outcome rows add up to 26/27.
+# Table 2 has no arithmetic, so most of its rows cannot be read from the text: '7777166' (规范性文件) may be
+# 77,77,166 or 7,777,166 or …; '396442278', '107105', '1262629', '39573802895.90元' likewise; of
+# 行政处罚 '2648-18538' only 上一年项目数量 2648 is certain (the sign starts 本年增/减).  A person cannot
+# read those cells either: they are listed as missing (unreadable).
+EXPECTED["flattened_pingtan_2020"] = Expected(
+    document="corpus/text/flattened_pingtan_2020.txt",
+    edition="2019",
+    year=2020,
+    agency="平潭综合实验区",
+    title="平潭综合实验区2020年政府信息公开工作年度报告",
+    nonzero={
+        "active_disclosure.regulations.total_public": 7,
+        "active_disclosure.penalty.prev_items": 2648,
+        **_row("active_disclosure", "fees", {"prev_items": 35, "change": -15}),
+        **_req("new_received", 20, other_org=1),
+        **_req("granted", 6, other_org=1),
+        **_req("partially_granted", 6),
+        **_req("unable_not_held", 4),
+        **_req("unable_unclear", 3),
+        **_req("not_processed_duplicate", 3),
+        **_req("other_handling", 4),
+        **_req("total_processed", 20, other_org=1),
+    },
+    missing=frozenset(
+        {
+            *(
+                f"active_disclosure.{r}.{c}"
+                for r in ("normative_documents",)
+                for c in ("made", "published", "total_public")
+            ),
+            *(
+                f"active_disclosure.{r}.{c}"
+                for r in ("licensing", "other_services", "coercion")
+                for c in ("prev_items", "change", "decisions")
+            ),
+            "active_disclosure.penalty.change",
+            "active_disclosure.penalty.decisions",
+            "active_disclosure.procurement.projects",
+            "active_disclosure.procurement.amount",
+        }
+    ),
+    prose={
+        "overview": "全年我区政府信息公开单位共公布政府信息2602条",
+        "problems": "基层政务公开标准化规范化水平有待进一步提升",
+        "other_matters": "无其他需要报告的事项",
+    },
+)
+
+# flattened_pingtan_2022: 平潭综合实验区, 2022, crawler text; the page text has no title line, the page's
+# heading (kept in the crawler's 标题 line) is the title.  行政规范性文件 '8855698' has no arithmetic to split
+# it: the prose says 制发88件 and 现行有效698件 (so 88/55/698), but the table alone cannot tell, so the three
+# cells are missing (unreadable).  Table 4 is printed with spaces: 0 1 1 0 2 | 1 0 0 0 1 | 0 0 0 0 0.
+EXPECTED["flattened_pingtan_2022"] = Expected(
+    document="corpus/text/flattened_pingtan_2022.txt",
+    edition="2021",
+    year=2022,
+    agency="平潭综合实验区",
+    title="平潭综合实验区2022年度政府信息公开工作年度报告",
+    nonzero={
+        "active_disclosure.licensing.decisions": 10690,
+        "active_disclosure.penalty.decisions": 2113,
+        "active_disclosure.fees.amount": Decimal("9116.36"),
+        **_req("new_received", 71, 3),
+        **_req("carried_over", 1),
+        **_req("granted", 21),
+        **_req("partially_granted", 8, 1),
+        **_req("denied_internal_affairs", 1),
+        **_req("denied_process_info", 2),
+        **_req("denied_enforcement_files", 1),
+        **_req("unable_not_held", 37),
+        **_req("other_no_correction", 2),
+        **_req("other_misc", 0, 2),
+        **_req("total_processed", 72, 3),
+        **_row("review_litigation", "review", {"corrected": 1, "other": 1, "total": 2}),
+        **_row("review_litigation", "litigation_direct", {"upheld": 1, "total": 1}),
+    },
+    missing=frozenset(f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")),
+    prose={
+        "overview": "平潭综合实验区切实落实国务院办公厅、省政府办公厅关于政务公开工作有关要求",
+        "problems": "重大行政决策预公开程度需进一步加强",
+        "other_matters": "无收取信息处理费情况",
+    },
+)
+
 
 def assert_matches(report: AnnualReport, expected: Expected) -> None:
     """Fail with every difference between *report* and what a person reads in the document."""
