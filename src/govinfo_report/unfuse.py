@@ -271,6 +271,7 @@ def split_table(
     (``reader.ambiguous_split`` / ``reader.inconsistent_split``, warnings).
     """
     edition = Edition(edition)
+    rows = _widen_review(table_code, edition, rows)
     entries = [_entry(table_code, edition, code, cell) for code, cell in rows]
     present = {k[0] for e in entries for k in e.keys}
     relations = _relations(table_code, edition, present)
@@ -320,6 +321,25 @@ def split_table(
         if violated and any(syntactic[i] > 1 for i in group):
             findings.append(_inconsistent(table_code, violated, values, cells))
     return cells, findings
+
+
+def _widen_review(table_code: str, edition: Edition, rows: list[tuple[str, GridCell]]) -> list[tuple[str, GridCell]]:
+    """Table 4 printed as one unlabelled line: a lone row's text may hold the later groups too.
+
+    A caller that found table 4 as one row of fifteen numbers may pass it as
+    the first group's row; if its text splits into the cells of that group
+    and of every later group not passed, it is read as all of them.
+    """
+    if table_code != "review_litigation" or len(rows) != 1 or "+" in rows[0][0] or rows[0][0] == ALL_ROWS:
+        return rows
+    code, cell = rows[0]
+    spec = table_spec(edition, table_code)
+    codes = [r.code for r in spec.rows]
+    if code not in codes:
+        return rows
+    wider = "+".join(codes[codes.index(code) :])
+    kinds = [c.kind for r in wider.split("+") for c in spec.row(r).columns]
+    return [(wider, cell)] if wider != code and split_cell(cell.text, kinds) else rows
 
 
 def _components(live: list[int], entries: list[_Entry], cross: list[_Relation]) -> list[list[int]]:

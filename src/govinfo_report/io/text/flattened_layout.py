@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...layout import LAYOUTS
 
 __all__ = ["detect", "parse"]
 
@@ -189,11 +190,49 @@ def _grid(line: str, start: int, stretch: list[_Run], number: int, source: str |
     rows: list[tuple[GridCell, ...]] = []
     pos = start
     for run in stretch:
-        cells = [GridCell(t, Location(source, number, offset=o)) for t, o in _pieces(line, pos, run.start, _SPACES)]
-        cells.extend(_value_cells(run, number, source))
-        rows.append(tuple(cells))
+        cut = _header_end(line, pos, run.start)
+        if cut > pos:
+            # Column headings glued in front of the row's label: a row of their own.
+            rows.append(_text_cells(line, pos, cut, number, source))
+        rows.append((*_text_cells(line, cut, run.start, number, source), *_value_cells(run, number, source)))
         pos = run.end
     return Grid(tuple(rows), Location(source, number, offset=start))
+
+
+def _text_cells(line: str, start: int, end: int, number: int, source: str | None) -> tuple[GridCell, ...]:
+    return tuple(GridCell(t, Location(source, number, offset=o)) for t, o in _pieces(line, start, end, _SPACES))
+
+
+def _header_words() -> tuple[str, ...]:
+    words = {"信息内容", "申请人情况", "法人或其他组织"}
+    for tables in LAYOUTS.values():
+        for spec in tables.values():
+            words.update(c.label for row in spec.rows for c in row.columns)
+    # 其他 and 总计 also end row labels (（七）总计, 3.其他): only longer headings mark the cut.
+    return tuple(sorted((w for w in words if len(w) >= 3), key=len, reverse=True))
+
+
+#: The template's column headings, which the crawler glues in front of a table's first row label.
+_HEADER_WORDS = _header_words()
+_SHORT_HEADERS = ("其他", "总计", "合计")
+
+
+def _header_end(line: str, start: int, end: int) -> int:
+    """Where column headings end in ``line[start:end]`` (*start* if there are none)."""
+    gap = line[start:end]
+    cut = max((gap.rfind(w) + len(w) for w in _HEADER_WORDS if w in gap), default=0)
+    if not cut:
+        return start
+    rest = gap[cut:].strip()
+    for word in _SHORT_HEADERS:
+        # The last heading (``…法律服务机构其他``, ``…尚未审结总计``) is a short one.
+        if rest == word or (rest.startswith(word) and _ENUMERATED.match(rest[len(word) :])):
+            cut = gap.index(word, cut) + len(word)
+            break
+    return start + cut
+
+
+_ENUMERATED = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 _SPACES = re.compile(r"\s+")
