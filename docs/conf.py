@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_parser",
     "govinfo_docs",
+    "govinfo_findings",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

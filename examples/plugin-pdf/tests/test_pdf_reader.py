@@ -1,0 +1,110 @@
+"""The PDF reader plugin on the real 淮安市 2024 report, and on inputs that are not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from expected_huaian import HUAIAN_2024
+from govinfo_report_pdf import PdfReader
+
+import govinfo_report as gr
+from expected_values import assert_matches
+from govinfo_report.document import Grid, Paragraph
+from govinfo_report.testing import check_format
+
+# A valid one-page PDF with nothing on the page.
+EMPTY_PDF = b"""%PDF-1.4
+1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj
+trailer <</Root 1 0 R>>
+%%EOF
+"""
+
+
+def test_installing_the_distribution_adds_the_pdf_format() -> None:
+    infos = {info.name: info for info in gr.formats()}
+    assert infos["pdf"].distribution == "govinfo-report-pdf"
+    assert infos["pdf"].can_read and not infos["pdf"].can_write
+
+
+def test_the_huaian_pdf_reads_to_what_a_person_reads_in_it(huaian_path: Path) -> None:
+    report = gr.read(huaian_path)
+    assert_matches(report, HUAIAN_2024)
+    assert report.sections.preamble.startswith("本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》")
+    assert report.source == str(huaian_path)
+
+
+def test_bytes_without_a_name_are_recognised_by_their_signature(huaian_pdf: bytes, huaian_path: Path) -> None:
+    assert PdfReader().sniff(huaian_pdf[:4096]) == 100
+    assert PdfReader().sniff(b"<html>") == 0
+    assert gr.read(huaian_pdf) == gr.read(huaian_path)
+
+
+def test_the_report_satisfies_its_own_arithmetic(huaian_pdf: bytes) -> None:
+    # By hand: 3001 + 34 = 2932 + 103; 72 + 64 + 178 + 37 = 351; the prose's 3119 and 46 agree.
+    findings = gr.validate(gr.read(huaian_pdf))
+    assert [f for f in findings if f.severity is not gr.Severity.INFO] == []
+
+
+def test_tables_broken_over_pages_become_one_grid_each(huaian_pdf: bytes) -> None:
+    doc = PdfReader().parse(huaian_pdf, source="huaian.pdf")
+    grids = [b for b in doc.blocks if isinstance(b, Grid)]
+    # Table 2 runs from page 3 to page 4, table 3 from page 4 to page 5; a boxed paragraph is not a table.
+    assert [len(g.rows) for g in grids] == [14, 28, 4]
+    table2, table3, table4 = grids
+    assert [c.text for c in table2.rows[13]][:2] == ["行政事业性收费", "96171.6"]
+    # The first row on page 5 continues the column 三、本年度办理结果 from page 4.
+    page5 = table3.rows[16]
+    assert page5[0].text == "三、本年度办理结果" and page5[0].spanned
+    assert [c.text for c in page5[2:]] == ["2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"]
+    assert [c.text for c in table4.rows[3]] == [
+        *("72", "64", "178", "37", "351"),
+        *("13", "4", "8", "1", "26"),
+        *("12", "1", "1", "6", "20"),
+    ]
+    assert table3.rows[3][3].location.table == 1 and table3.rows[3][3].location.row == 3
+
+
+def test_paragraphs_are_whole_and_page_numbers_dropped(huaian_pdf: bytes) -> None:
+    paragraphs = [b for b in PdfReader().parse(huaian_pdf).blocks if isinstance(b, Paragraph)]
+    texts = [p.text for p in paragraphs]
+    assert texts[0] == "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert paragraphs[0].heading
+    assert "一、总体情况" in texts and next(p for p in paragraphs if p.text == "一、总体情况").heading
+    # A paragraph broken over pages 1 and 2 is one paragraph, without the page number between.
+    assert any(t.startswith("（一）主动公开情况。") and t.endswith("回应舆论关切。") for t in texts)
+    assert not any(t.strip("-－ ").isdigit() for t in texts)
+    assert texts[-1] == (
+        "2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"just some text", "not a PDF"),
+        (b"%PDF-1.7\n%%EOF", "cannot read the PDF"),
+    ],
+)
+def test_inputs_that_are_not_pdfs_raise_read_errors(data: bytes, message: str) -> None:
+    with pytest.raises(gr.ReadError, match=message):
+        gr.read(data, format="pdf")
+
+
+def test_a_pdf_with_no_text_is_not_a_report() -> None:
+    # What a scanned report looks like to this reader: pages without text.
+    with pytest.raises(gr.NotAReportError, match="no annual report"):
+        gr.read(EMPTY_PDF)
+
+
+def test_a_truncated_pdf_raises_a_read_error_naming_the_file(huaian_pdf: bytes, tmp_path: Path) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(huaian_pdf[: len(huaian_pdf) // 3])
+    with pytest.raises(gr.ReadError, match=r"cut\.pdf: "):
+        gr.read(cut)
+
+
+def test_check_format_damaged_copies_of_the_real_pdf(huaian_pdf: bytes) -> None:
+    check_format("pdf", samples=[huaian_pdf], max_examples=10, mutation_examples=10)
