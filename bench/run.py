@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
     ]
     print("\n".join(lines), flush=True)
-    if n > 0 and args.only is None:
+    if n > 0:
         root = Path(args.work) if args.work else Path(tempfile.gettempdir()) / "govinfo_report_bench"
         root.mkdir(parents=True, exist_ok=True)
         scale = [f"## Scaling: `govinfo-report extract` over generated corpora (up to {n:,} reports)", ""]

@@ -4,9 +4,10 @@ The corpus is made by our own strategies and writers: ``distinct`` reports
 drawn (reproducibly) from :func:`govinfo_report.testing.strategies.reports`,
 written in turn as text, HTML, docx and JSON until there are ``n`` files,
 1,000 to a folder.  Each extraction runs in a fresh interpreter so that its
-peak memory (``ru_maxrss`` of the parent, and of the largest worker) is its
-own; running it at two corpus sizes shows whether memory grows with the
-corpus (it must not: results are streamed, never collected).
+peak memory is its own: the parent's ``VmHWM`` (from ``/proc/self/status``,
+so Linux only) and the largest worker's ``ru_maxrss``.  Running it at two
+corpus sizes shows whether memory grows with the corpus (it must not:
+results are streamed, never collected).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from govinfo_report.cli import main
 start = time.perf_counter()
 code = main(sys.argv[1:])
 wall = time.perf_counter() - start
-parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec(), so it would show the benchmark's own peak.
+with open("/proc/self/status") as status:
+    parent = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"code": code, "wall": wall, "parent_kb": parent, "worker_kb": worker}), file=sys.stderr)
 """
