@@ -34,7 +34,6 @@ from collections.abc import Iterator
 
 from attrs import evolve
 from lxml import etree
-from lxml import html as lxml_html
 
 from ...decoding import BOMS, decode
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
@@ -96,6 +95,33 @@ _BLOCKS = frozenset(
         "thead",
         "tfoot",
     }
+)
+#: Inline elements that only wrap text (LibreOffice's <font><span>, Word's <o:p>): removed, text kept,
+#: before the walk, so that most paragraphs and cells are a single text node.
+_INLINE: tuple[str, ...] = (
+    "font",
+    "span",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "strike",
+    "a",
+    "sup",
+    "sub",
+    "small",
+    "big",
+    "tt",
+    "nobr",
+    "ins",
+    "del",
+    "abbr",
+    "cite",
+    "q",
+    "mark",
+    "o:p",
 )
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
@@ -176,8 +202,9 @@ def _decode(data: bytes, source: str | None) -> tuple[str, bytes | None, list[Fi
 
 
 def _parse_tree(utf8: bytes, source: str | None) -> etree._Element:
+    # lxml.etree's HTML parser, not lxml.html's: plain elements need no Python class lookup per node.
     # A parser per call: lxml parsers must not be shared between threads.
-    parser = lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -185,11 +212,12 @@ def _parse_tree(utf8: bytes, source: str | None) -> etree._Element:
         huge_tree=False,
     )
     try:
-        root = lxml_html.document_fromstring(utf8, parser=parser)
+        root = etree.fromstring(utf8, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(f"not readable as HTML: {exc}", where=source) from None
     if root is None:
         raise ReadError("not readable as HTML: empty document", where=source)
+    etree.strip_tags(root, *_INLINE)
     return root
 
 
@@ -206,7 +234,8 @@ def _span(value: str | None) -> int:
 
 def _clean_lines(text: str) -> str:
     """Collapse HTML white space, keeping the line breaks that <br>/<p> made; blank lines go."""
-    lines = (_WS.sub(" ", line).strip() for line in text.split(_BREAK))
+    # str.split() also splits at &nbsp; and the ideographic space, which a cell never means as text.
+    lines = (" ".join(line.split()) for line in text.split(_BREAK))
     return "\n".join(line for line in lines if line)
 
 
@@ -259,6 +288,10 @@ class _Walker:
         if block:
             self.flush()
             self._line = _line(el)
+            if len(el) == 0:  # a paragraph of text only (inline runs were stripped)
+                self._inline.append(el.text or "")
+                self.flush()
+                return
         if el.text:
             if not self._inline:
                 self._line = _line(el)
@@ -284,15 +317,18 @@ class _Walker:
             for td in tr:
                 if td.tag not in _CELLS:
                     continue
-                text = _clean_lines(_collect(td, depth))
+                text = _cell_text(td, depth)
                 if len(text) > _PAGE_TEXT:  # a page wrapped in a table after all
                     self._layout(table, rows, depth)
                     return
-                rowspan = _span(td.get("rowspan"))
-                if rowspan > len(rows) - r or td.get("rowspan", "").strip() == "0":
+                raw_rows, raw_cols = td.get("rowspan"), td.get("colspan")
+                rowspan = _span(raw_rows) if raw_rows else 1
+                if raw_rows and (rowspan > len(rows) - r or raw_rows.strip() == "0"):
                     # As browsers do: no span past the table's last row; rowspan="0" reaches exactly there.
                     rowspan = len(rows) - r
-                line.append(SpanCell(text, rowspan, _span(td.get("colspan")), Location(self.source, table=index)))
+                colspan = _span(raw_cols) if raw_cols else 1
+                # A location object of its own per cell: _locate maps merged copies back to it by identity.
+                line.append(SpanCell(text, rowspan, colspan, Location(self.source, None, index)))
             cells.append(line)
         if not any(cells):
             return
@@ -301,7 +337,7 @@ class _Walker:
             self.walk(caption, depth + 1)
             self.flush()
         self._tables += 1
-        self.blocks.append(_locate(expand(cells, Location(self.source, table=index))))
+        self.blocks.append(_locate(expand(cells, Location(self.source, table=index)), self.source, index))
 
     def _layout(self, table: etree._Element, rows: list[etree._Element], depth: int) -> None:
         """A table used for page layout: its cells' contents are blocks, in order."""
@@ -333,8 +369,24 @@ def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
     return len(rows) == 1 and sum(1 for td in rows[0] if td.tag in _CELLS) == 1
 
 
+def _cell_text(td: etree._Element, depth: int) -> str:
+    """A cell's text: lines from <br>/<p>, white space (``&nbsp;`` too) collapsed, blank lines dropped."""
+    text = td.text
+    if len(td) == 1 and not (text and text.strip()):
+        # The usual cell, <td><p>text</p></td>: no line breaks to keep.
+        only = td[0]
+        tail = only.tail
+        if len(only) == 0 and only.tag in _BLOCKS and not (tail and tail.strip()):
+            return " ".join((only.text or "").split())
+    elif len(td) == 0:
+        return " ".join((text or "").split())
+    return _clean_lines(_collect(td, depth))
+
+
 def _collect(el: etree._Element, depth: int) -> str:
     """The text of *el* with <br> and block elements as line breaks (``_BREAK``)."""
+    if len(el) == 0:  # the common cell once inline runs are stripped: one text node
+        return el.text or ""
     parts: list[str] = []
     _collect_into(el, parts, depth)
     return "".join(parts)
@@ -370,7 +422,7 @@ def _plain(el: etree._Element) -> str:
     return " ".join(t for t in el.itertext() if isinstance(t, str))
 
 
-def _locate(grid: Grid) -> Grid:
+def _locate(grid: Grid, source: str | None, table: int) -> Grid:
     """Set each cell's location to its grid position; positions a merged cell covers keep its origin."""
     origin: dict[int, Location] = {}
     rows: list[tuple[GridCell, ...]] = []
@@ -379,10 +431,10 @@ def _locate(grid: Grid) -> Grid:
         for c, cell in enumerate(line):
             key = id(cell.location)
             if not cell.spanned:
-                loc = evolve(cell.location, row=r, column=c)
+                loc = Location(source, None, table, r, c)
                 origin.setdefault(key, loc)
-                out.append(GridCell(cell.text, loc, False, cell.fused))
+                out.append(GridCell(cell.text, loc))
             else:
-                out.append(GridCell(cell.text, origin.get(key, cell.location), True, cell.fused))
+                out.append(GridCell(cell.text, origin.get(key, cell.location), True))
         rows.append(tuple(out))
     return Grid(tuple(rows), grid.location)
