@@ -105,7 +105,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     if args.series:
         results.append(("series", validate_series(reports, rules, missing_as_zero=args.missing_as_zero)))
     if args.html:
-        from .report_page import write_check_page  # type: ignore[import-not-found, unused-ignore]
+        from .report_page import write_check_page
 
         write_check_page(args.html, reports, [f for _n, f in results[: len(reports)]])
     if args.format == "json":
