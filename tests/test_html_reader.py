@@ -251,3 +251,11 @@ def test_headings_and_line_breaks_outside_tables() -> None:
         (False, "第二行续"),
         (True, "六"),
     ]
+
+
+def test_word_list_markup_and_nbsp_in_prose() -> None:
+    doc = parse(
+        "<html><body><p class=MsoListParagraph><![if !supportLists]><span>1.<span style='font:7.0pt'>"
+        "&nbsp;&nbsp; </span></span><![endif]>属于国家秘密&nbsp;&nbsp;两件</p><p><o:p>&nbsp;</o:p></p></body></html>"
+    )
+    assert [p.text for p in doc.paragraphs] == ["1. 属于国家秘密 两件"]

@@ -58,7 +58,8 @@ _DECLARATION_WINDOW = 16384
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
-_WS = re.compile(r"[ \t\n\r\f\v]+")
+#: HTML white space, and &nbsp; (which in prose renders, and is meant, as a space).
+_WS = re.compile(r"[ \t\n\r\f\v\xa0]+")
 #: Stands for a line break inside collected text until white space is collapsed.
 _BREAK = "\u2028"
 
