@@ -41,8 +41,7 @@ def main(argv: list[str]) -> int:
     for path, errors in checked:
         print(f"{path.name}: " + (f"{len(errors)} error(s)" if errors else "ok"))
         for finding in errors:
-            cells = ", ".join(str(c) for c in finding.cells)
-            print(f"    [{finding.rule}] {finding.message} ({cells})")
+            print(f"    [{finding.rule}] {finding.message}")
     for path, why in unreadable:
         print(f"{path.name}: cannot read: {why}")
     failing = [path.name for path, errors in checked if errors]
