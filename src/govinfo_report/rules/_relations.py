@@ -16,8 +16,9 @@ is only ever a suggestion: nothing changes a report's numbers.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache, wraps
 
 from attrs import frozen
 
@@ -36,6 +37,7 @@ __all__ = [
     "cell_label",
     "evaluate",
     "findings",
+    "last_report_memo",
     "operand",
     "suggest",
     "table_operand",
@@ -282,6 +284,7 @@ def _finding(ev: Evaluation, suggestion: str | None) -> Finding:
     )
 
 
+@lru_cache(maxsize=4096)
 def cell_label(edition: Edition | str, ref: CellRef) -> str:
     """The official labels of a cell: ``（七）总计/自然人``, ``行政诉讼·复议后起诉/总计``."""
     spec = table_spec(edition, ref.table)
@@ -295,12 +298,17 @@ def cell_label(edition: Edition | str, ref: CellRef) -> str:
     return f"{label}/{row.column(ref.column).label}"
 
 
+@lru_cache(maxsize=4096)
+def _kind(edition: Edition | str, ref: CellRef) -> ValueKind:
+    return table_spec(edition, ref.table).row(ref.row).column(ref.column).kind
+
+
 def operand(edition: Edition | str, ref: CellRef, cell: Cell | None, name: str, *, scope: str = "") -> Operand:
     """An operand for *ref* named *name* in English and by its official labels in Chinese.
 
     *scope* (a year) tells cells of different reports apart and prefixes both names.
     """
-    kind = table_spec(edition, ref.table).row(ref.row).column(ref.column).kind
+    kind = _kind(edition, ref)
     label = cell_label(edition, ref)
     if scope:
         return Operand(ref, cell, f"{scope} {name}", f"{scope}年{label}", kind, scope)
@@ -312,6 +320,28 @@ def table_operand(report: AnnualReport, ref: CellRef, name: str, *, scope: str =
     return operand(report.edition, ref, report.cell(ref), name, scope=scope)
 
 
+def last_report_memo(
+    build: Callable[[AnnualReport], tuple[Relation, ...]],
+) -> Callable[[AnnualReport], tuple[Relation, ...]]:
+    """Remember *build*'s result for the last report it was given (by identity).
+
+    The sibling rules of one table each need all of its relations; with this
+    they are built once per report, not once per rule.  The memo holds the
+    report it was built for, so its identity cannot be reused meanwhile.
+    """
+    last: list[tuple[AnnualReport, tuple[Relation, ...]]] = []
+
+    @wraps(build)
+    def memoised(report: AnnualReport) -> tuple[Relation, ...]:
+        if last and last[0][0] is report:
+            return last[0][1]
+        relations = build(report)
+        last[:] = [(report, relations)]
+        return relations
+
+    return memoised
+
+
 class RelationRule(Rule):
     """A rule whose findings are the violated relations among those :meth:`relations` builds.
 
@@ -320,7 +350,7 @@ class RelationRule(Rule):
     single-cell suggestion sees the whole table.
     """
 
-    def relations(self, report: AnnualReport) -> list[Relation]:
+    def relations(self, report: AnnualReport) -> Sequence[Relation]:
         raise NotImplementedError
 
     def check(self, report: AnnualReport, options: RuleOptions) -> list[Finding]:

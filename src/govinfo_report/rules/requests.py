@@ -19,7 +19,7 @@ from typing import ClassVar
 from ..findings import CellRef, Severity
 from ..layout import OTHER_SUBROWS, OUTCOME_ROWS, REQUEST_COLUMNS, REQUEST_PARTS, Edition
 from ..model import AnnualReport, Missing, Table
-from ._relations import Operand, Relation, RelationRule, table_operand
+from ._relations import Relation, RelationRule, last_report_memo, table_operand
 
 __all__ = ["BalanceRule", "OutcomeSumRule", "RowTotalRule", "outcome_rows", "requests_relations"]
 
@@ -41,12 +41,15 @@ def _subrows_absent(table: Table) -> bool:
     return all(table[r, c].missing is Missing.ABSENT for r in OTHER_SUBROWS for c in (*REQUEST_PARTS, "total"))
 
 
-def requests_relations(report: AnnualReport) -> list[Relation]:
+@last_report_memo
+def requests_relations(report: AnnualReport) -> tuple[Relation, ...]:
     """Every relation of table 3 (none when the report lacks the table)."""
     table = report.requests
     if table is None:
-        return []
-
+        return ()
+    # One operand per cell and naming: column relations name cells by row, row relations by column.
+    by_row = {(r, c): table_operand(report, CellRef("requests", r, c), r) for r, c in table}
+    by_column = {(r, c): table_operand(report, CellRef("requests", r, c), c) for r, c in table}
     relations: list[Relation] = []
     src = report.source
     rows = outcome_rows(table)
@@ -60,8 +63,8 @@ def requests_relations(report: AnnualReport) -> list[Relation]:
                 Severity.ERROR,
                 what,
                 what_zh,
-                (_op(report, "new_received", c), _op(report, "carried_over", c)),
-                (_op(report, "total_processed", c), _op(report, "carried_forward", c)),
+                (by_row["new_received", c], by_row["carried_over", c]),
+                (by_row["total_processed", c], by_row["carried_forward", c]),
                 source=src,
             )
         )
@@ -71,8 +74,8 @@ def requests_relations(report: AnnualReport) -> list[Relation]:
                 Severity.ERROR,
                 what,
                 what_zh,
-                (_op(report, "total_processed", c),),
-                tuple(_op(report, r, c) for r in rows),
+                (by_row["total_processed", c],),
+                tuple(by_row[r, c] for r in rows),
                 source=src,
             )
         )
@@ -83,8 +86,8 @@ def requests_relations(report: AnnualReport) -> list[Relation]:
                     Severity.ERROR,
                     f"{what}, （六）其他处理 and its sub-rows",
                     f"{what_zh}（六）其他处理与其分项",
-                    (_op(report, "other_handling", c),),
-                    tuple(_op(report, r, c) for r in OTHER_SUBROWS),
+                    (by_row["other_handling", c],),
+                    tuple(by_row[r, c] for r in OTHER_SUBROWS),
                     source=src,
                 )
             )
@@ -96,17 +99,12 @@ def requests_relations(report: AnnualReport) -> list[Relation]:
                 Severity.ERROR,
                 f"row {row}",
                 f"{label}行",
-                (_op(report, row, "total", "total"),),
-                tuple(_op(report, row, c, c) for c in REQUEST_PARTS),
+                (by_column[row, "total"],),
+                tuple(by_column[row, c] for c in REQUEST_PARTS),
                 source=src,
             )
         )
-    return relations
-
-
-def _op(report: AnnualReport, row: str, column: str, name: str | None = None) -> Operand:
-    """Cell (row, column) of table 3, named by its row unless *name* is given."""
-    return table_operand(report, CellRef("requests", row, column), name or row)
+    return tuple(relations)
 
 
 class BalanceRule(RelationRule):
@@ -115,7 +113,7 @@ class BalanceRule(RelationRule):
     code: ClassVar[str] = BALANCE
     description: ClassVar[str] = "new_received + carried_over = total_processed + carried_forward, per column"
 
-    def relations(self, report: AnnualReport) -> list[Relation]:
+    def relations(self, report: AnnualReport) -> tuple[Relation, ...]:
         return requests_relations(report)
 
 
@@ -125,7 +123,7 @@ class OutcomeSumRule(RelationRule):
     code: ClassVar[str] = OUTCOME_SUM
     description: ClassVar[str] = "total_processed = sum of the edition's outcome rows, per column"
 
-    def relations(self, report: AnnualReport) -> list[Relation]:
+    def relations(self, report: AnnualReport) -> tuple[Relation, ...]:
         return requests_relations(report)
 
 
@@ -135,5 +133,5 @@ class RowTotalRule(RelationRule):
     code: ClassVar[str] = ROW_TOTAL
     description: ClassVar[str] = "total = the six applicant columns, per row"
 
-    def relations(self, report: AnnualReport) -> list[Relation]:
+    def relations(self, report: AnnualReport) -> tuple[Relation, ...]:
         return requests_relations(report)
