@@ -108,7 +108,7 @@ def micro_table(cases: Sequence[Case], timings: dict[str, Timing]) -> list[str]:
     for case in cases:
         if case.name in timings:
             t = timings[case.name]
-            spread = f"{human(min(t.samples))}–{human(max(t.samples))}"
+            spread = f"{human(min(t.samples) / case.items)}–{human(max(t.samples) / case.items)}"
             per = human(t.per_item) + (f" per {case.unit}" if case.items > 1 else "")
             lines.append(f"| {case.group} | `{case.name}` | {per} | {spread} | {case.note} |")
         else:

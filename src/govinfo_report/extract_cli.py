@@ -26,7 +26,7 @@ def _progress_bar(args: argparse.Namespace, done: frozenset[str]) -> Any:
         return None
     # Counting walks the tree once more without reading anything: cheap, and it gives the bar an end.
     total = sum(1 for name in iter_files(args.inputs) if file_key(name) not in done)
-    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, unit="file", file=sys.stderr)
 
 
 def _results(args: argparse.Namespace, output: ExtractOutput) -> Iterator[FileResult]:
