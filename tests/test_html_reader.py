@@ -11,7 +11,7 @@ from pathlib import Path
 
 from govinfo_report.document import Document, Grid, Paragraph
 from govinfo_report.io.html import HtmlReader
-from govinfo_report.io.html.reader import declared_charset
+from govinfo_report.io.html.charset import declared_charset
 
 READER = HtmlReader()
 
@@ -128,6 +128,23 @@ def test_bom_wins_over_a_declaration() -> None:
     doc = parse(data)
     assert [p.text for p in doc.paragraphs] == ["予以公开"]
     assert doc.findings == ()
+
+
+def test_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    body = "本年新收政府信息公开申请数量，予以公开，部分公开，不予公开。" * 3
+    data = PAGE.format(cs="utf-8", text=body).encode("utf-8").replace("部分".encode(), "部分".encode() + b"\x96", 1)
+    doc = parse(data)
+    assert doc.paragraphs[0].text == body.replace("部分", "部分\ufffd", 1)
+    assert [f.rule for f in doc.findings] == ["reader.invalid_bytes"]
+
+
+def test_gbk_page_cut_inside_a_character() -> None:
+    body = "结转下年度继续办理" * 5
+    data = PAGE.format(cs="gb2312", text=body).encode("gbk")
+    cut = data[: data.index(b"</p>") - 1]  # the last character loses its second byte
+    doc = parse(cut)
+    assert doc.paragraphs[0].text == body[:-1] + "\ufffd"
+    assert [f.rule for f in doc.findings] == ["reader.invalid_bytes"]
 
 
 def test_undeclared_gbk_page() -> None:

@@ -1,10 +1,10 @@
 """HTML → :class:`~govinfo_report.document.Document`.
 
-Decoding: a byte-order mark, then the page's own declaration (``<meta
-charset>``, ``<meta http-equiv="Content-Type">``, the XML declaration), then
-the shared fallbacks of :func:`govinfo_report.decoding.decode`.  A declaration
-the bytes contradict (a GBK page declaring UTF-8, a UTF-8 page declaring
-gb2312) is overruled and reported as a ``reader.wrong_charset`` finding.
+Decoding (:mod:`.charset`): a byte-order mark, valid UTF-8, then the page's
+own declaration (``<meta charset>``, ``<meta http-equiv="Content-Type">``, the
+XML declaration) and the shared fallbacks of
+:func:`govinfo_report.decoding.decode`.  A declaration the bytes contradict (a
+GBK page declaring UTF-8) is overruled, with a ``reader.wrong_charset`` finding.
 
 Parsing uses lxml's HTML parser with no network access; the HTML parser
 never expands entity declarations, so an entity bomb stays inert.
@@ -28,22 +28,19 @@ Which grid is which report table, and what each label means, is left to
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 
-from attrs import evolve
 from lxml import etree
 
-from ...decoding import BOMS, decode
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...errors import ReadError, UnsafeInputError
-from ...findings import Finding, Severity
 from ...grid import SpanCell, expand
 from ...plugins import DocumentReader
+from .charset import decode_page
 from .chrome import SKIPPED_TAGS, is_chrome_element, is_chrome_text
 
-__all__ = ["MAX_INPUT_BYTES", "HtmlReader", "declared_charset"]
+__all__ = ["MAX_INPUT_BYTES", "HtmlReader"]
 
 #: Larger input is refused: report pages are well under 5 MB, and libxml2's
 #: tree costs many times the input size in memory.
@@ -52,11 +49,7 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024
 _MAX_DEPTH = 160
 #: A table cell with more text than this is page content, not a data cell.
 _PAGE_TEXT = 1000
-#: Where a charset declaration is looked for.
-_DECLARATION_WINDOW = 16384
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 #: HTML white space, and &nbsp; (which in prose renders, and is meant, as a space).
 _WS = re.compile(r"[ \t\n\r\f\v\xa0]+")
@@ -126,20 +119,6 @@ _INLINE: tuple[str, ...] = (
 )
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
-_UTF8 = frozenset({"utf-8", "utf_8", "utf8"})
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first bytes (``<meta>`` or XML declaration), if a known one."""
-    head = data[:_DECLARATION_WINDOW]
-    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "replace")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
 
 
 class HtmlReader(DocumentReader):
@@ -163,43 +142,14 @@ class HtmlReader(DocumentReader):
                 f"page of {len(data)} bytes is larger than the {MAX_INPUT_BYTES} bytes an HTML report may be",
                 where=source,
             )
-        text, raw_utf8, findings = _decode(data, source)
-        if not _MARKUP.search(text, 0, 65536):
+        page = decode_page(data, source)
+        if not _MARKUP.search(page.text, 0, 65536):
             raise ReadError("not HTML: no markup in the first 64 KiB", where=source)
-        root = _parse_tree(raw_utf8 if raw_utf8 is not None else text.encode("utf-8"), source)
+        root = _parse_tree(page.utf8 if page.utf8 is not None else page.text.encode("utf-8"), source)
         walker = _Walker(source)
         walker.walk(root, 0)
         walker.flush()
-        return Document(tuple(walker.blocks), source, tuple(findings))
-
-
-def _decode(data: bytes, source: str | None) -> tuple[str, bytes | None, list[Finding]]:
-    """The page's text, its UTF-8 bytes when the input already is UTF-8, and a finding for a wrong declaration."""
-    declared = None if any(data.startswith(bom) for bom, _ in BOMS) else declared_charset(data)
-    decoded = decode(data, declared=declared, source=source)
-    encoding = codecs.lookup(decoded.encoding).name
-    if decoded.method == "declared" and encoding not in _UTF8 and not data.isascii():
-        # GB18030 decodes most UTF-8 byte strings too; bytes that are valid UTF-8 are UTF-8.
-        try:
-            decoded = evolve(decoded, text=data.decode("utf-8"), encoding="utf-8", method="utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            pass
-    findings: list[Finding] = []
-    if declared is not None and decoded.method not in ("declared", "bom"):
-        findings.append(
-            Finding(
-                "reader.wrong_charset",
-                Severity.WARNING,
-                f"the page declares charset {declared} but its bytes are {encoding}; read as {encoding}",
-                f"网页声明的字符集 {declared} 与实际编码 {encoding} 不符，已按 {encoding} 读取",
-                source=source,
-            )
-        )
-    raw = None
-    if encoding in _UTF8:
-        raw = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-    return decoded.text, raw, findings
+        return Document(tuple(walker.blocks), source, page.findings)
 
 
 def _parse_tree(utf8: bytes, source: str | None) -> etree._Element:

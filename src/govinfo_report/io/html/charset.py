@@ -1,0 +1,138 @@
+"""Bytes of a web page → text, trusting the bytes over the page's declaration.
+
+Order: a byte-order mark; bytes that are valid UTF-8 (whatever the page
+declares: GB18030 decodes most UTF-8 byte strings into plausible-looking
+CJK, so the declaration cannot be allowed to win); otherwise the page's own
+declaration (``<meta charset>``, ``<meta http-equiv="Content-Type">``, the
+XML declaration) and the shared fallbacks of
+:func:`govinfo_report.decoding.decode`.
+
+Findings: ``reader.wrong_charset`` when the declaration is contradicted (a
+GBK page declaring UTF-8, a UTF-8 page declaring gb2312);
+``reader.invalid_bytes`` when a page is clearly in one encoding but holds a
+few bytes that are not (a stray pasted byte, a page cut in the middle of a
+character): those are replaced by U+FFFD rather than the whole page being
+read in a wrong encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from attrs import frozen
+
+from ...decoding import BOMS, Decoded, decode
+from ...errors import ReadError
+from ...findings import Finding, Severity
+
+__all__ = ["Page", "declared_charset", "decode_page"]
+
+#: Where a charset declaration is looked for.
+_DECLARATION_WINDOW = 16384
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_UTF8 = "utf-8"
+#: A page is read in an encoding despite invalid bytes only if it has this many
+#: well-formed non-ASCII characters per invalid sequence.
+_GOOD_PER_BAD = 20
+
+
+@frozen
+class Page:
+    """A decoded page."""
+
+    text: str
+    #: The input itself when it is UTF-8 (handed to the parser without re-encoding).
+    utf8: bytes | None
+    encoding: str
+    findings: tuple[Finding, ...] = ()
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta>`` or XML declaration), if a known one."""
+    head = data[:_DECLARATION_WINDOW]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_page(data: bytes, source: str | None = None) -> Page:
+    """Decode *data*, a web page; raise :class:`ReadError` when no encoding reads it."""
+    for bom, _encoding in BOMS:
+        if data.startswith(bom):
+            by_bom = decode(data, source=source)
+            utf8 = data[len(bom) :] if by_bom.encoding == "utf-8-sig" else None
+            return Page(by_bom.text, utf8, by_bom.encoding)
+    declared = declared_charset(data)
+    try:
+        text = data.decode(_UTF8)
+    except UnicodeDecodeError:
+        pass
+    else:
+        wrong = declared is not None and declared != _UTF8 and not data.isascii()
+        return Page(text, data, _UTF8, (_wrong_charset(declared, _UTF8, source),) if wrong and declared else ())
+    decoded: Decoded | None
+    try:
+        decoded = decode(data, declared=declared, source=source)
+    except ReadError:
+        decoded = None
+    if decoded is not None and decoded.method == "declared":
+        return Page(decoded.text, None, decoded.encoding)
+    # Not valid in what it declares (or declares nothing): a few bad bytes in a page of one encoding
+    # are read as that encoding with replacements, before any other encoding is believed.
+    for encoding in dict.fromkeys(e for e in (_superset(declared), _UTF8, "gb18030") if e):
+        lenient = _lenient(data, encoding, source)
+        if lenient is not None:
+            findings = lenient.findings
+            if declared is not None and _superset(declared) != encoding:
+                findings = (_wrong_charset(declared, encoding, source), *findings)
+            return Page(lenient.text, None, encoding, findings)
+    if decoded is None:
+        raise ReadError(
+            "cannot tell the page's text encoding (tried BOM, declaration, UTF-8, GB18030, chardet)", where=source
+        )
+    encoding = codecs.lookup(decoded.encoding).name
+    findings = (_wrong_charset(declared, encoding, source),) if declared is not None else ()
+    return Page(decoded.text, None, encoding, findings)
+
+
+def _superset(declared: str | None) -> str | None:
+    """The encoding to read a declaration as (gb2312 and gbk pages use GB18030's repertoire)."""
+    if declared in ("gb2312", "gbk"):
+        return "gb18030"
+    return declared
+
+
+def _lenient(data: bytes, encoding: str, source: str | None) -> Page | None:
+    """*data* in *encoding* with invalid sequences replaced, if they are a tiny minority."""
+    try:
+        text = data.decode(encoding, "replace")
+    except LookupError:
+        return None
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if bad == 0 or (non_ascii - bad) < _GOOD_PER_BAD * bad:
+        return None
+    finding = Finding(
+        "reader.invalid_bytes",
+        Severity.WARNING,
+        f"{bad} byte sequence(s) are not valid {encoding} (a stray byte or a cut-off page); replaced by U+FFFD",
+        f"有 {bad} 处字节不是有效的 {encoding} 编码（多余字节或网页被截断），已替换为 U+FFFD",
+        source=source,
+    )
+    return Page(text, None, encoding, (finding,))
+
+
+def _wrong_charset(declared: str, encoding: str, source: str | None) -> Finding:
+    return Finding(
+        "reader.wrong_charset",
+        Severity.WARNING,
+        f"the page declares charset {declared} but its bytes are {encoding}; read as {encoding}",
+        f"网页声明的字符集 {declared} 与实际编码 {encoding} 不符，已按 {encoding} 读取",
+        source=source,
+    )
