@@ -135,3 +135,11 @@ def test_missing_cell_skips_the_claim_unless_counted_as_zero(yanzhou_prose: str)
     assert gr.validate(report, ["narrative.requests_total"]) == []
     found = gr.validate(report, ["narrative.requests_total"], missing_as_zero=True)
     assert len(found) == 1 and found[0].missing_as_zero and found[0].expected == 92
+
+
+def test_claims_worded_with_the_tables_own_row_labels() -> None:
+    prose = "本年新收政府信息公开申请数量为92件。上年结转政府信息公开申请数量0件。"
+    report = seed_report("002", sections=Sections(overview=prose))
+    assert gr.validate(report, NARRATIVE) == []
+    found = gr.validate(with_cell(report, "requests.carried_over.total", 1), NARRATIVE)
+    assert codes(found) == ["narrative.carried_over"] and found[0].expected == 0

@@ -138,3 +138,16 @@ def test_a_relation_with_a_missing_cell_is_skipped_unless_missing_counts_as_zero
 def test_no_table_3_no_findings() -> None:
     report = attrs.evolve(seed_report("002"), requests=None)
     assert gr.validate(report, ARITHMETIC) == []
+
+
+def test_a_table_made_without_build_is_checked_as_far_as_it_goes() -> None:
+    # Table(...) directly, with only row 一 given: nothing crashes, the rest counts as absent.
+    cells = {("new_received", c): gr.Cell(v) for c, v in (("natural_person", 90), ("commercial", 2), ("total", 93))}
+    for c in ("research", "social_welfare", "legal_service", "other_org"):
+        cells["new_received", c] = gr.Cell(0)
+    report = attrs.evolve(seed_report("002"), requests=Table("requests", Edition.E2019, cells))
+    found = gr.validate(report, [*ARITHMETIC, "cells.missing"])
+    assert [f.rule for f in found if f.severity is gr.Severity.ERROR] == ["requests.row_total"]
+    assert found[0].values == (93, 90, 2, 0, 0, 0, 0)
+    absent = {str(c) for f in found if f.rule == "cells.missing" for c in f.cells}
+    assert "requests.total_processed.total" in absent and len(absent) == 22 * 7

@@ -24,7 +24,7 @@ from attrs import frozen
 
 from ..findings import CellRef, Finding, Severity
 from ..layout import Edition, ValueKind, table_spec
-from ..model import AnnualReport, Cell, Value
+from ..model import AnnualReport, Cell, Missing, Value
 from ..plugins import Rule, RuleOptions
 from ..values import format_value
 
@@ -315,9 +315,18 @@ def operand(edition: Edition | str, ref: CellRef, cell: Cell | None, name: str, 
     return Operand(ref, cell, name, label, kind)
 
 
+_ABSENT = Cell(missing=Missing.ABSENT)
+
+
 def table_operand(report: AnnualReport, ref: CellRef, name: str, *, scope: str = "") -> Operand:
-    """An operand for cell *ref* of *report* (its cell is ``None`` when the table is absent)."""
-    return operand(report.edition, ref, report.cell(ref), name, scope=scope)
+    """An operand for cell *ref* of *report*.
+
+    Its cell is ``None`` when the table is absent, and an absent cell when a
+    table made without :meth:`Table.build` lacks it.
+    """
+    table = report.table(ref.table)
+    cell = None if table is None else table.cells.get((ref.row, ref.column), _ABSENT)
+    return operand(report.edition, ref, cell, name, scope=scope)
 
 
 def last_report_memo(

@@ -26,6 +26,7 @@ _REASON = {
     Missing.ABSENT: ("absent from the source's table", "原表中没有"),
 }
 _TITLE_ZH = dict(SECTIONS)
+_ABSENT = Cell(missing=Missing.ABSENT)
 
 
 class NegativeRule(Rule):
@@ -90,9 +91,14 @@ class MissingRule(Rule):
 
     def _table(self, report: AnnualReport, table: Table) -> list[Finding]:
         groups: dict[tuple[str, Missing], list[tuple[CellRef, Cell]]] = defaultdict(list)
-        for ref, cell in table.items():
+        # The layout's cells, not the table's: a table made without Table.build may lack some.
+        for row_spec, col_spec in table.spec.cells(optional=True):
+            if row_spec.optional and not table.has_row(row_spec.code):
+                continue
+            cell = table.cells.get((row_spec.code, col_spec.code), _ABSENT)
             if cell.missing is not None:
-                groups[ref.row, cell.missing].append((ref, cell))
+                ref = CellRef(table.code, row_spec.code, col_spec.code)
+                groups[row_spec.code, cell.missing].append((ref, cell))
         old_form = table.code == "requests" and table.edition is Edition.E2021 and table.has_row("other_handling")
         out = []
         for (row, reason), cells in groups.items():

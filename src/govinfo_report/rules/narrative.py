@@ -61,7 +61,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n")
 _CLAUSE_END = re.compile(r"[；;]")
 _YEAR = re.compile(r"(20\d\d)年")
-_N = r"(?:共|总计|合计|共计)?(\d+)(?:件|起|宗)"
+_N = r"(?:数量)?(?:为)?(?:共|总计|合计|共计)?(\d+)(?:件|起|宗)"
 
 
 @frozen

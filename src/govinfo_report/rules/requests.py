@@ -48,8 +48,9 @@ def requests_relations(report: AnnualReport) -> tuple[Relation, ...]:
     if table is None:
         return ()
     # One operand per cell and naming: column relations name cells by row, row relations by column.
-    by_row = {(r, c): table_operand(report, CellRef("requests", r, c), r) for r, c in table}
-    by_column = {(r, c): table_operand(report, CellRef("requests", r, c), c) for r, c in table}
+    keys = [(r.code, c.code) for r, c in table.spec.cells(optional=True)]
+    by_row = {(r, c): table_operand(report, CellRef("requests", r, c), r) for r, c in keys}
+    by_column = {(r, c): table_operand(report, CellRef("requests", r, c), c) for r, c in keys}
     relations: list[Relation] = []
     src = report.source
     rows = outcome_rows(table)
