@@ -141,7 +141,10 @@ def parse_xml(
         msg = exc.msg or str(exc)
         if "amplification" in msg or ("entit" in msg.lower() and "loop" in msg.lower()):
             raise UnsafeInputError(f"{part}: entity expansion refused ({msg})", where=where) from exc
-        raise ReadError(f"{part} is not well-formed XML: {msg} (line {line}, column {column})", where=where) from exc
+        if "Excessive depth" in msg:
+            raise UnsafeInputError(f"{part} is nested too deeply to read safely ({msg})", where=where) from exc
+        position = "" if ", line " in msg else f" (line {line}, column {column})"
+        raise ReadError(f"{part} is not well-formed XML: {msg}{position}", where=where) from exc
     except (ValueError, MemoryError) as exc:
         raise ReadError(f"{part} cannot be parsed as XML ({exc})", where=where) from exc
     if root is None:

@@ -46,6 +46,8 @@ __all__ = ["DocxReader"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+#: A zip starts with a local file header, or (empty or spanned) an end record or a span marker.
+_ZIP_SIGNATURES = (_ZIP_MAGIC, b"PK\x05\x06", b"PK\x07\x08")
 _RELS_LIMIT = 1024 * 1024
 _MC_CHOICE = f"{{{MC}}}Choice"
 _MC_FALLBACK = f"{{{MC}}}Fallback"
@@ -117,7 +119,7 @@ def _refuse_non_docx(data: bytes, source: str | None) -> None:
     """Raise a :class:`ReadError` that says what *data* is when it is not a zip."""
     if not data:
         raise ReadError("empty input (0 bytes)", where=source)
-    if data.startswith(_ZIP_MAGIC):
+    if data[:4] in _ZIP_SIGNATURES:
         return
     if data.startswith(_OLE_MAGIC):
         if _utf16("EncryptedPackage") in data:
@@ -279,7 +281,6 @@ def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etre
         tags.rt,
         tags.vanish,
         tags.showingPlcHdr,
-        tags.txbxContent,
         tags.instrText,
         tags.tab,
         tags.ptab,
@@ -320,17 +321,21 @@ def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etre
             if content is not None:
                 for t in content.iter(tags.t):
                     t.text = ""
-        elif tag == tags.txbxContent:
-            anchor = next(el.iterancestors(tags.p), None)
-            if anchor is not None:
-                boxes.setdefault(anchor, []).append(el)
-                doomed.append(el)
         else:  # ruby text, field instructions, soft hyphens: not displayed as text
             doomed.append(el)
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
             parent.remove(el)
+    # Only now, with the fallback copies gone, are the text boxes left the ones displayed.
+    for box in list(body.iter(tags.txbxContent)):
+        anchor = next(box.iterancestors(tags.p), None)
+        if anchor is not None:
+            boxes.setdefault(anchor, []).append(box)
+    for box in (b for found_boxes in boxes.values() for b in found_boxes):
+        parent = box.getparent()
+        if parent is not None:
+            parent.remove(box)
     return boxes
 
 
