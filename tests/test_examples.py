@@ -6,6 +6,7 @@ by CI after installing them (``pip install ./examples/plugin-pdf``).
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import subprocess
 import sys
@@ -101,3 +102,16 @@ def test_the_readme_first_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "pingtan_2020_crawled.txt: 2 error(s)" in out
     assert "yanzhou_2020.txt: 0 error(s), 0 warning(s)" in out
+
+
+@pytest.mark.parametrize("page", ["getting-started.rst"])
+def test_the_docs_interactive_examples_print_what_the_page_says(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page's paths are relative to the repository; files it writes go to a scratch folder.
+    (tmp_path / "examples").symlink_to(EXAMPLES, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    page_path = EXAMPLES.parent / "docs" / page
+    failed, attempted = doctest.testfile(str(page_path), module_relative=False, encoding="utf-8", report=True)
+    assert attempted > 10
+    assert failed == 0, f"{failed} of {attempted} examples in docs/{page} print something else (see above)"

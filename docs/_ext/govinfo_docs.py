@@ -104,12 +104,30 @@ def _columns_text(columns: Sequence[ColumnSpec]) -> str:
 
 
 def _editions_of(table: str) -> dict[tuple[str, tuple[ColumnSpec, ...]], list[tuple[Edition, RowSpec]]]:
-    """Rows of *table* over both editions, keyed by (code, columns): a row alike in both appears once."""
+    """Rows of *table* over both editions, in print order, keyed by (code, columns).
+
+    A row alike in both editions appears once; a row only one edition has is
+    placed after the row that precedes it in that edition.
+    """
     merged: dict[tuple[str, tuple[ColumnSpec, ...]], list[tuple[Edition, RowSpec]]] = {}
+    order: list[tuple[str, tuple[ColumnSpec, ...]]] = []
     for edition in Edition:
+        previous = -1
         for row in LAYOUTS[edition][table].rows:
-            merged.setdefault((row.code, row.columns), []).append((edition, row))
-    return merged
+            key = (row.code, row.columns)
+            if key not in merged:
+                merged[key] = []
+                order.insert(previous + 1, key)
+            merged[key].append((edition, row))
+            previous = order.index(key)
+    return {key: merged[key] for key in order}
+
+
+def _where(seen: list[tuple[Edition, RowSpec]]) -> str:
+    """Which editions have a row, and where it is optional."""
+    if len(seen) == len(Edition) and not any(r.optional for _e, r in seen):
+        return "both"
+    return "; ".join(e.value + (" (optional: only when printed)" if r.optional else "") for e, r in seen)
 
 
 class RowsDirective(_Generated):
@@ -138,13 +156,9 @@ class RowsDirective(_Generated):
                 rows.append(cells + ([_columns_text(row.columns)] if with_columns else []))
             return list_table(headers, rows)
         for (_code, columns), seen in _editions_of(table).items():
-            edition_names = [e.value for e, _r in seen]
             row = seen[0][1]
-            where = "both" if len(edition_names) == len(Edition) else ", ".join(edition_names)
-            if any(r.optional for _e, r in seen):
-                where += " (optional: only when printed)"
             cells = [esc(row.group), esc(row.label), code(row.code)]
-            rows.append(cells + ([_columns_text(columns)] if with_columns else []) + [where])
+            rows.append(cells + ([_columns_text(columns)] if with_columns else []) + [_where(seen)])
         return list_table([*headers, "editions"], rows)
 
 
@@ -197,18 +211,16 @@ def _first_paragraph(text: str | None) -> str:
 
 
 class RulesDirective(_Generated):
-    """``.. govinfo-rules::`` — every installed rule: code, scope, severity and what must hold."""
+    """``.. govinfo-rules::`` — every installed rule: code, scope, what must hold, and its distribution."""
 
     def lines(self) -> list[str]:
         rows = []
         for rule in registry.rules():
-            severity = getattr(rule, "severity", "")
-            what = rule.description or _first_paragraph(type(rule).__doc__)
-            dist = self._distribution(rule.code)
-            rows.append([code(rule.code), esc(str(getattr(severity, "value", severity))), rule.scope, what, dist])
+            what = esc(rule.description or _first_paragraph(type(rule).__doc__))
+            rows.append([code(rule.code), rule.scope, what, self._distribution(rule.code)])
         if not rows:
             return ["No rule is installed in the environment that built these pages.", ""]
-        return list_table(["code", "severity", "scope", "what must hold", "provided by"], rows)
+        return list_table(["code", "scope", "what must hold", "provided by"], rows)
 
     @staticmethod
     def _distribution(rule_code: str) -> str:

@@ -96,7 +96,8 @@ class ExampleFindingDirective(SphinxDirective):
         self.env.note_dependency(str(root / path))
         try:
             rule = registry.rule(code)
-            report = gr.read(root / path)
+            # Named as the page names it, not by this machine's absolute path.
+            report = attrs.evolve(gr.read(root / path), source=path)
             report, said = apply_changes(report, self.options.get("set", ""))
             if "year" in self.options:
                 said.append(f"the year from {report.year} to {self.options['year']}")
