@@ -118,6 +118,16 @@ def test_html_page_is_written(tmp_path: Path, clean: str, broken: str) -> None:
     assert "requests.total_processed.natural_person" in marked
 
 
+def test_html_with_series_lists_the_cross_year_findings(tmp_path: Path) -> None:
+    r2020 = _write(seed_report("004"), tmp_path / "2020.json")
+    r2021 = _write(attrs.evolve(seed_report("003"), agency="尧都区人民政府"), tmp_path / "2021.json")
+    page = tmp_path / "series.html"
+    assert _run(["check", "--series", "--html", str(page), r2020, r2021])[0] == 0
+    doc = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    rules = doc.xpath("//section[@id='series']//li/@data-rule")
+    assert rules == ["series.carry_over", "series.carry_over"]
+
+
 def test_real_seed_through_the_installed_command(shared_dir: Path) -> None:
     seed = shared_dir / "seeds" / "001_d67fec3efbc2aac7.txt"
     run = subprocess.run(

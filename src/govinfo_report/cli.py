@@ -107,7 +107,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     if args.html:
         from .report_page import write_check_page
 
-        write_check_page(args.html, reports, [f for _n, f in results[: len(reports)]])
+        series = results[-1][1] if args.series else []
+        write_check_page(args.html, reports, [f for _n, f in results[: len(reports)]], series=series)
     if args.format == "json":
         json.dump(
             [{"file": n, "findings": [f.to_dict() for f in fs]} for n, fs in results],

@@ -65,13 +65,22 @@ code { font-size: 12px; }
 
 
 def write_check_page(
-    path: str | os.PathLike[str], reports: Sequence[AnnualReport], findings_per_report: Sequence[Sequence[Finding]]
+    path: str | os.PathLike[str],
+    reports: Sequence[AnnualReport],
+    findings_per_report: Sequence[Sequence[Finding]],
+    *,
+    series: Sequence[Finding] = (),
 ) -> None:
-    """Write the page for *reports*, each with its findings (parallel sequences), to *path* (UTF-8)."""
-    Path(path).write_text(render_check_page(reports, findings_per_report), encoding="utf-8")
+    """Write the page for *reports*, each with its findings (parallel sequences), to *path* (UTF-8).
+
+    *series* findings (:func:`~govinfo_report.validate_series`) are listed in a last section.
+    """
+    Path(path).write_text(render_check_page(reports, findings_per_report, series=series), encoding="utf-8")
 
 
-def render_check_page(reports: Sequence[AnnualReport], findings_per_report: Sequence[Sequence[Finding]]) -> str:
+def render_check_page(
+    reports: Sequence[AnnualReport], findings_per_report: Sequence[Sequence[Finding]], *, series: Sequence[Finding] = ()
+) -> str:
     """The page as a string (see :func:`write_check_page`)."""
     if len(reports) != len(findings_per_report):
         raise ValueError("one list of findings per report is needed")
@@ -83,6 +92,11 @@ def render_check_page(reports: Sequence[AnnualReport], findings_per_report: Sequ
     ]
     for index, (report, found) in enumerate(zip(reports, findings_per_report, strict=True)):
         parts.append(_report_section(index, report, list(found)))
+    if series:
+        ordered = sorted(series)
+        parts.append('<section class="report" id="series"><h1>Across years — 跨年度比对</h1>')
+        parts.append(_finding_list("series", ordered, {id(f): n for n, f in enumerate(ordered, 1)}))
+        parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
