@@ -243,3 +243,18 @@ def test_real_corpus_and_seeds(shared_dir: Path, tmp_path: Path) -> None:
     assert value(cells, "docx/002_69b0cb0c6d86b3bd.docx", "requests.new_received.total") == "92"
     assert value(cells, "html/002_69b0cb0c6d86b3bd.html", "requests.new_received.total") == "92"
     assert "README.md" not in printed
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_an_agency_with_commas_and_quotes_reads_back_intact(tmp_path: Path, suffix: str) -> None:
+    agency = '甲市,"乙"区\n人民政府'
+    gr.write(report(agency, 2021 - 1, {"natural_person": 7, "total": 7}), tmp_path / "odd.json")
+    run(str(tmp_path / "odd.json"), "--out", str(tmp_path / f"data{suffix}"), "-j", "1")
+    if suffix == ".csv":
+        cells = rows(tmp_path / "data.csv")
+    else:
+        lines = (tmp_path / "data.jsonl").read_text(encoding="utf-8").splitlines()
+        cells = [{k: "" if v is None else str(v) for k, v in json.loads(line).items()} for line in lines]
+    assert {r["agency"] for r in cells} == {agency}
+    assert value(cells, "odd.json", "requests.new_received.total") == "7"
+    assert len(cells) == 23 * 7  # the 2019 requests table: 23 rows of 7 columns, the only table present
