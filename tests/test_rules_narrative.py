@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import govinfo_report as gr
@@ -143,3 +144,8 @@ def test_claims_worded_with_the_tables_own_row_labels() -> None:
     assert gr.validate(report, NARRATIVE) == []
     found = gr.validate(with_cell(report, "requests.carried_over.total", 1), NARRATIVE)
     assert codes(found) == ["narrative.carried_over"] and found[0].expected == 0
+
+
+def test_a_claim_about_an_absent_table_is_not_compared_even_with_missing_as_zero(yanzhou_prose: str) -> None:
+    report = attrs.evolve(seed_report("002", sections=Sections(overview=yanzhou_prose)), review_litigation=None)
+    assert gr.validate(report, NARRATIVE, missing_as_zero=True) == []

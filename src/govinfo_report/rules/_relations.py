@@ -131,9 +131,12 @@ class Evaluation:
 
 
 def evaluate(relation: Relation, options: RuleOptions) -> Evaluation:
-    """Whether *relation* holds; missing cells skip it unless ``options.missing_as_zero``."""
+    """Whether *relation* holds; missing cells skip it unless ``options.missing_as_zero``.
+
+    A cell whose whole table is absent always skips it: no table is not a table of zeros.
+    """
     zeroed = tuple(o for o in relation.operands if o.value is None)
-    if zeroed and not options.missing_as_zero:
+    if zeroed and (not options.missing_as_zero or any(o.cell is None for o in zeroed)):
         return Evaluation(relation, Status.SKIPPED)
     lhs = _sum(o.value for o in relation.lhs)
     rhs = _sum(o.value for o in relation.rhs) + relation.constant
