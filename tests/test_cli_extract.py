@@ -248,7 +248,7 @@ def test_real_corpus_and_seeds(shared_dir: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_an_agency_with_commas_and_quotes_reads_back_intact(tmp_path: Path, suffix: str) -> None:
     agency = '甲市,"乙"区\n人民政府'
-    gr.write(report(agency, 2021 - 1, {"natural_person": 7, "total": 7}), tmp_path / "odd.json")
+    gr.write(report(agency, 2020, {"natural_person": 7, "total": 7}), tmp_path / "odd.json")
     run(str(tmp_path / "odd.json"), "--out", str(tmp_path / f"data{suffix}"), "-j", "1")
     if suffix == ".csv":
         cells = rows(tmp_path / "data.csv")
