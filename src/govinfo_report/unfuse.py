@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -49,7 +50,7 @@ from .layout import (
 from .model import Cell, Missing
 from .values import normalise_cell_text, parse_cell
 
-__all__ = ["ALL_ROWS", "MAX_COMBINATIONS", "MAX_SPLITS_PER_ROW", "split_cell", "split_table"]
+__all__ = ["ALL_ROWS", "MAX_CHARS_PER_CELL", "MAX_COMBINATIONS", "MAX_SPLITS_PER_ROW", "split_cell", "split_table"]
 
 #: Row code meaning "this one text holds every row of the table, in layout
 #: order" (table 4's single data line of 15 cells).  Several codes joined by
@@ -57,12 +58,16 @@ __all__ = ["ALL_ROWS", "MAX_COMBINATIONS", "MAX_SPLITS_PER_ROW", "split_cell", "
 ALL_ROWS = "*"
 
 #: A row whose text can be cut in more ways than this is not split (bounded work on hostile input).
-MAX_SPLITS_PER_ROW = 50_000
+MAX_SPLITS_PER_ROW = 5_000
+#: The longest text one cell may take in a fused text (``39573802895.90元`` is 16).
+MAX_CHARS_PER_CELL = 16
 #: At most this many combinations of the rows' splits are compared.
 MAX_COMBINATIONS = 200_000
 #: Candidates listed in a finding's message.
 _LISTED = 6
 
+#: Beyond this many digits the reachability bound is not worth computing.
+_DIGITS_CAP = 40
 _COUNT_PIECE = re.compile(r"^(?:0|[1-9]\d*)$")
 _SIGNED_PIECE = re.compile(r"^[+-]?(?:0|[1-9]\d*)$")
 _AMOUNT_PIECE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|亿元|千元|元)?$")
@@ -121,12 +126,15 @@ class _Entry:
 
 def _piece(text: str, start: int, kind: ValueKind) -> _Piece | None:
     """*text* as one cell of *kind*, or ``None`` if it cannot be one."""
+    value = _piece_value(text, kind)
+    return None if value is None else _Piece(text, value, None, start)
+
+
+@lru_cache(maxsize=4096)
+def _piece_value(text: str, kind: ValueKind) -> Number | None:
     if not _PIECE[kind].match(text):
         return None
-    parsed = parse_cell(text, kind)
-    if parsed.value is None:
-        return None
-    return _Piece(text, parsed.value, None, start)
+    return parse_cell(text, kind).value
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -134,55 +142,93 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return [(normalise_cell_text(m.group()), m.start()) for m in _TOKEN.finditer(text)]
 
 
-def _token_splits(token: str, start: int, kinds: Sequence[ValueKind]) -> Iterator[Split]:
-    """Every way to cut *token* into ``len(kinds)`` valid pieces."""
-    n = len(kinds)
-    if n == 1:
-        piece = _piece(token, start, kinds[0])
-        if piece is not None:
-            yield (piece,)
-            return
-        # A whole token such as ``/`` or ``—`` is one cell with nothing reported.
-        parsed = parse_cell(token, kinds[0])
-        if parsed.missing is Missing.NOT_APPLICABLE:
-            yield (_Piece(token, None, parsed.missing, start),)
-        return
-    # Leave at least one character for each later piece.
-    for cut in range(1, len(token) - n + 2):
-        head = _piece(token[:cut], start, kinds[0])
-        if head is None:
-            continue
-        for rest in _token_splits(token[cut:], start + cut, kinds[1:]):
-            yield (head, *rest)
-
-
-def split_cell(text: str, kinds: Sequence[ValueKind], limit: int = MAX_SPLITS_PER_ROW) -> list[Split] | None:
+def split_cell(
+    text: str, kinds: Sequence[ValueKind], limit: int = MAX_SPLITS_PER_ROW, *, total_last: bool = False
+) -> list[Split] | None:
     """Every split of *text* into one piece per kind in *kinds* (``None`` if more than *limit*).
 
     White space in *text* always separates cells; each token holds one or
-    more cells.
+    more cells.  With *total_last*, only the splits whose last piece is the
+    sum of the others (a row and its total): found far faster, as no part may
+    exceed the total.
     """
     tokens = _tokens(text)
     n = len(kinds)
-    out: list[Split] = []
-
-    def walk(i: int, used: int, acc: Split) -> bool:
-        if i == len(tokens):
-            if used == n:
-                out.append(acc)
-            return len(out) <= limit
-        token, start = tokens[i]
-        later = len(tokens) - i - 1
-        # This token takes k cells; every later token needs at least one.
-        for k in range(1, min(len(token), n - used - later) + 1):
-            for split in _token_splits(token, start, kinds[used : used + k]):
-                if not walk(i + 1, used + k, acc + split):
-                    return False
-        return True
-
     if not tokens or len(tokens) > n:
         return []
-    return out if walk(0, 0, ()) else None
+    budget = [limit * 4]  # steps left, shared by every walk: bounded work on hostile input
+    if not total_last:
+        return _walk(tokens, kinds, limit, None, budget)
+    out: list[Split] = []
+    last, last_start = tokens[-1]
+    for size in range(1, min(len(last), MAX_CHARS_PER_CELL) + 1):
+        total = _piece(last[-size:], last_start + len(last) - size, kinds[-1])
+        if total is None or not isinstance(total.value, int):
+            continue
+        head = last[:-size]
+        rest = [*tokens[:-1], (head, last_start)] if head else tokens[:-1]
+        found = _walk(rest, kinds[:-1], limit - len(out), total.value, budget) if rest else []
+        if found is None:
+            return None
+        out.extend((*split, total) for split in found)
+    return out
+
+
+def _walk(
+    tokens: list[tuple[str, int]], kinds: Sequence[ValueKind], limit: int, exact: int | None, budget: list[int]
+) -> list[Split] | None:
+    """The splits of *tokens* into *kinds* (summing to *exact*, if given); ``None`` past *limit* or *budget*.
+
+    A depth-first search over where each piece ends; every step spends one
+    unit of the shared *budget*, so hostile input costs bounded work.
+    """
+    n = len(kinds)
+    out: list[Split] = []
+    pieces: list[_Piece] = []
+    after = [sum(len(tok) for tok, _s in tokens[t + 1 :]) for t in range(len(tokens))]
+
+    def step(t: int, pos: int, spent: Number) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        cell = len(pieces)
+        if t == len(tokens):
+            if cell == n and (exact is None or spent == exact):
+                out.append(tuple(pieces))
+            return len(out) <= limit
+        token, start = tokens[t]
+        later = len(tokens) - t - 1  # tokens after this one, each needing a cell
+        if n - cell - 1 < later or len(token) - pos > (n - cell - later) * MAX_CHARS_PER_CELL:
+            return True
+        if exact is not None:
+            # The rest cannot reach the total if even its largest possible pieces fall short.
+            chars = len(token) - pos + after[t]
+            cells = n - cell
+            if chars - cells + 1 < _DIGITS_CAP and spent + 10 ** (chars - cells + 1) + 9 * cells < exact:
+                return True
+        kind = kinds[cell]
+        if pos == 0 and parse_cell(token, kind).missing is Missing.NOT_APPLICABLE:
+            # A whole token such as ``/`` or ``—`` is one cell with nothing reported.
+            pieces.append(_Piece(token, None, Missing.NOT_APPLICABLE, start))
+            ok = step(t + 1, 0, spent)
+            pieces.pop()
+            return ok
+        for end in range(pos + 1, min(len(token), pos + MAX_CHARS_PER_CELL) + 1):
+            if end < len(token) and n - cell - 1 < later + 1:
+                continue  # the rest of this token would need a cell too
+            value = _piece_value(token[pos:end], kind)
+            if value is None:
+                continue
+            if exact is not None and spent + value > exact:
+                break  # a longer piece is a larger number
+            pieces.append(_Piece(token[pos:end], value, None, start + pos))
+            ok = step(t + 1, 0, spent + value) if end == len(token) else step(t, end, spent + value)
+            pieces.pop()
+            if not ok:
+                return False
+        return True
+
+    return out if step(0, 0, 0) else None
 
 
 def _relations(table_code: str, edition: Edition, present_rows: set[str]) -> list[_Relation]:
@@ -282,7 +328,10 @@ def split_table(
     candidates: list[list[Split]] = []
     syntactic: list[int] = []  # how many ways each text could be cut
     for entry in entries:
-        splits = split_cell(entry.cell.text, entry.kinds)
+        splits = split_cell(entry.cell.text, entry.kinds, total_last=_is_sum_row(entry, relations))
+        if splits == []:
+            # No split satisfies the row's total: every split, to be judged with the other rows.
+            splits = split_cell(entry.cell.text, entry.kinds)
         if not splits:
             why = "too many ways to cut it" if splits is None else f"it does not hold {len(entry.kinds)} numbers"
             findings.append(_unsplittable(table_code, entry, why))
@@ -321,6 +370,12 @@ def split_table(
         if violated and any(syntactic[i] > 1 for i in group):
             findings.append(_inconsistent(table_code, violated, values, cells))
     return cells, findings
+
+
+def _is_sum_row(entry: _Entry, relations: Sequence[_Relation]) -> bool:
+    """Whether *entry* is one row whose last cell is the sum of the others (table 3's rows, one group of table 4)."""
+    last = entry.keys[-1]
+    return any(r.left == (last,) and set(r.right) == set(entry.keys[:-1]) for r in relations)
 
 
 def _widen_review(table_code: str, edition: Edition, rows: list[tuple[str, GridCell]]) -> list[tuple[str, GridCell]]:
