@@ -64,7 +64,7 @@ MAX_CHARS_PER_CELL = 16
 #: At most this many combinations of the rows' splits are compared.
 MAX_COMBINATIONS = 200_000
 #: Candidates listed in a finding's message.
-_LISTED = 6
+_LISTED = 20
 
 #: Beyond this many digits the reachability bound is not worth computing.
 _DIGITS_CAP = 40
@@ -326,7 +326,6 @@ def split_table(
 
     # 1. Every split of each text; 2. keep those fitting the row's own relations.
     candidates: list[list[Split]] = []
-    syntactic: list[int] = []  # how many ways each text could be cut
     for entry in entries:
         splits = split_cell(entry.cell.text, entry.kinds, total_last=_is_sum_row(entry, relations))
         if splits == []:
@@ -338,9 +337,7 @@ def split_table(
             for key in entry.keys:
                 cells[key] = Cell(missing=Missing.UNREADABLE, text=entry.cell.text, location=entry.cell.location)
             candidates.append([])
-            syntactic.append(0)
             continue
-        syntactic.append(len(splits))
         own = [r for r in relations if set(r.keys) <= set(entry.keys)]
         costs = [len(_violations(own, _values(entry, s))) for s in splits]
         best = min(costs)
@@ -367,7 +364,7 @@ def split_table(
             undecided = _settle(table_code, entries[i], kept[i], cells)
             if undecided:
                 findings.append(_ambiguous(table_code, entries[i], undecided, list(dict.fromkeys(kept[i]))))
-        if violated and any(syntactic[i] > 1 for i in group):
+        if violated:
             findings.append(_inconsistent(table_code, violated, values, cells))
     return cells, findings
 
