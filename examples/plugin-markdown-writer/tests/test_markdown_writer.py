@@ -28,6 +28,8 @@ def test_a_real_report_written_as_markdown_by_its_suffix(tmp_path: Path) -> None
     assert text.startswith("# 济宁市兖州区2020年政府信息公开工作")
     # Seed 002's table 3, as printed: 90 natural persons, 2 companies, 92 in all.
     assert "| 一、本年新收政府信息公开申请数量 | 90 | 2 | 0 | 0 | 0 | 0 | 92 |" in text
+    # Table 2's 政府集中采购 as printed: 261 projects, 6229.95 万元.
+    assert "| 第二十条第（九）项 政府集中采购 | 261 | 6229.95 |" in text
     assert "## 五、存在的主要问题及改进情况" in text
 
 
@@ -52,3 +54,9 @@ def test_missing_cells_keep_their_kind_and_absent_tables_say_so(tmp_path: Path) 
 def test_unknown_options_are_refused() -> None:
     with pytest.raises(gr.WriteError, match="takes no options"):
         gr.write(_tiny_report(), Path("unused.md"), colour=True)
+
+
+def test_check_format_writes_every_generated_report() -> None:
+    from govinfo_report.testing import check_format
+
+    check_format("markdown", max_examples=30)

@@ -41,7 +41,8 @@ def _table_lines(table: Table) -> Iterator[str]:
             yield ""
             yield "| | " + " | ".join(_escape(c.label) for c in row.columns) + " |"
             yield "|---" * (len(columns) + 1) + "|"
-        label = f"{row.group} {row.label}" if row.group.startswith("（") else row.label
+        # Sub-headings (（三）不予公开) and articles (第二十条第（一）项) stay with their rows.
+        label = f"{row.group} {row.label}" if row.group.startswith(("（", "第")) else row.label
         yield f"| {_escape(label)} | " + " | ".join(_escape(_cell(table[code, c])) for c in columns) + " |"
 
 
@@ -61,7 +62,8 @@ def report_lines(report: AnnualReport) -> Iterator[str]:
             yield from _table_lines(table)
         elif hasattr(report.sections, code):
             yield ""
-            yield getattr(report.sections, code) or "(none)"
+            # One Markdown paragraph per line of the section.
+            yield (getattr(report.sections, code) or "(none)").replace("\n", "\n\n")
         else:
             yield ""
             yield "(this report has no such table)"
