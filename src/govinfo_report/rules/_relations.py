@@ -97,6 +97,9 @@ class Relation:
     #: Says what the constant is, e.g. "the number stated in the prose".
     constant_name: str = ""
     constant_name_zh: str = ""
+    #: What a right side too long to list is called ("the outcome rows", "各办理结果行").
+    rhs_summary: str = "cells"
+    rhs_summary_zh: str = "单元格"
     #: Extra text appended to both messages (e.g. the sentence a claim came from).
     note: str = ""
     note_zh: str = ""
@@ -231,10 +234,12 @@ def _show(op: Operand) -> str:
     return "blank" if op.value is None else format_value(op.value)
 
 
-def _side(ops: Sequence[Operand], constant: Number, constant_name: str, total: Number, zh: bool) -> str:
+def _side(
+    ops: Sequence[Operand], constant: Number, constant_name: str, total: Number, zh: bool, summary: str = ""
+) -> str:
     """One side of a relation as text: its terms with their values, then its sum when there are several."""
     if len(ops) > _SPELL_OUT:
-        terms = [f"{len(ops)}个单元格之和" if zh else f"the sum of {len(ops)} cells"]
+        terms = [f"{len(ops)}个{summary}之和" if zh else f"the sum of {len(ops)} {summary}"]
     else:
         terms = [f"{o.name_zh if zh else o.name} ({_show(o)})" for o in ops]
     if constant or constant_name:
@@ -249,9 +254,9 @@ def _side(ops: Sequence[Operand], constant: Number, constant_name: str, total: N
 def _finding(ev: Evaluation, suggestion: str | None) -> Finding:
     rel = ev.relation
     lhs_en = _side(rel.lhs, 0, "", ev.lhs_sum, zh=False)
-    rhs_en = _side(rel.rhs, rel.constant, rel.constant_name, ev.rhs_sum, zh=False)
+    rhs_en = _side(rel.rhs, rel.constant, rel.constant_name, ev.rhs_sum, zh=False, summary=rel.rhs_summary)
     lhs_zh = _side(rel.lhs, 0, "", ev.lhs_sum, zh=True)
-    rhs_zh = _side(rel.rhs, rel.constant, rel.constant_name_zh, ev.rhs_sum, zh=True)
+    rhs_zh = _side(rel.rhs, rel.constant, rel.constant_name_zh, ev.rhs_sum, zh=True, summary=rel.rhs_summary_zh)
     gap = ev.difference
     diff = format_value(-gap if gap < 0 else gap)
     if rel.at_most:

@@ -77,6 +77,8 @@ def requests_relations(report: AnnualReport) -> tuple[Relation, ...]:
                 what_zh,
                 (by_row["total_processed", c],),
                 tuple(by_row[r, c] for r in rows),
+                rhs_summary="outcome rows",
+                rhs_summary_zh="办理结果行",
                 source=src,
             )
         )
