@@ -141,6 +141,7 @@ def test_files_are_taken_from_the_input_lazily(tmp_path: Path) -> None:
 def test_a_worker_that_dies_fails_only_its_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if sys.platform != "linux":
         pytest.skip("relies on fork() passing the patched function to the workers")
+
     def dies_on_yaodu(name: str, options: _Options) -> FileResult:
         if name.endswith("yaodu.json"):
             os._exit(3)  # what a segfault or the OOM killer looks like to the pool
@@ -184,9 +185,9 @@ def test_rules_run_in_the_workers(folder: Path) -> None:
 
 def test_bad_arguments_are_refused(folder: Path) -> None:
     with pytest.raises(ValueError, match="jobs"):
-        next(gr.extract([folder], jobs=0))
+        gr.extract([folder], jobs=0)
     with pytest.raises(ValueError, match="chunksize"):
-        next(gr.extract([folder], chunksize=0))
+        gr.extract([folder], chunksize=0)
 
 
 def test_dask_example_runs_with_or_without_dask(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -257,7 +257,7 @@ def _isolate(names: list[str], options: _Options) -> Iterator[FileResult]:
                 yield _crashed(name)
 
 
-def _parallel(names: Iterator[str], options: _Options, jobs: int, chunksize: int) -> Iterator[FileResult]:
+def _parallel(names: Iterator[str], options: _Options, jobs: int, chunksize: int) -> Generator[FileResult, None, None]:
     chunks = _chunks(names, chunksize)
     limit = jobs * _IN_FLIGHT_PER_JOB
     while True:  # one pass per pool; a new pool only after a worker died
@@ -333,7 +333,5 @@ def extract(
         done = read_resume_state(Path(resume_from)).done
         names = (n for n in names if file_key(n) not in done)
     if jobs == 1:
-        for name in names:
-            yield extract_file(name, options)
-    else:
-        yield from _parallel(names, options, jobs, chunksize)
+        return (extract_file(name, options) for name in names)
+    return _parallel(names, options, jobs, chunksize)
