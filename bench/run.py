@@ -145,6 +145,23 @@ def corpus_for(n: int, root: Path) -> Path:
     return corpus
 
 
+def real_corpus_table(root: Path) -> list[str]:
+    """``extract`` over the shared corpus and seeds: every real document, with 1 and all cores."""
+    shared = BENCH.parents[1] / "shared"
+    if not shared.is_dir():
+        return [f"(skipped: no shared corpus at {shared})"]
+    lines = [
+        "| files | jobs | wall time | reports/s | ok | failed | peak RSS, parent |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for jobs in sorted({1, os.cpu_count() or 1}):
+        r = scaling.extract_run([shared / "corpus", shared / "seeds"], jobs, root, "real")
+        lines.append(
+            f"| {r.files} | {r.jobs} | {r.seconds:.2f} s | {r.rate:.1f} | {r.ok} | {r.failed} | {r.parent_mb:.0f} MB |"
+        )
+    return lines
+
+
 def scaling_tables(n: int, root: Path) -> list[str]:
     all_cores = os.cpu_count() or 1
     sizes = sorted({max(n // 10, 1), n})
@@ -153,7 +170,7 @@ def scaling_tables(n: int, root: Path) -> list[str]:
         corpus = corpus_for(size, root)
         for jobs in sorted({1, all_cores}):
             print(f"scaling: {size} files, {jobs} job(s)…", file=sys.stderr)
-            runs.append(scaling.extract_run(corpus, jobs, root))
+            runs.append(scaling.extract_run([corpus], jobs, root, corpus.name))
     lines = [
         "| files | jobs | wall time | reports/s | ok | failed | peak RSS, parent | peak RSS, largest worker |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -213,7 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if n > 0:
         root = Path(args.work) if args.work else Path(tempfile.gettempdir()) / "govinfo_report_bench"
         root.mkdir(parents=True, exist_ok=True)
-        scale = [f"## Scaling: `govinfo-report extract` over generated corpora (up to {n:,} reports)", ""]
+        scale = ["## `govinfo-report extract` over the real corpus (shared/corpus and shared/seeds)", ""]
+        scale += [*real_corpus_table(root), ""]
+        scale += [f"## Scaling: `govinfo-report extract` over generated corpora (up to {n:,} reports)", ""]
         scale += scaling_tables(n, root)
         print("\n".join(scale))
         lines += [*scale, ""]

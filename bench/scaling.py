@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,10 +116,10 @@ class _Sink:
         return len(data)
 
 
-def extract_run(corpus: Path, jobs: int, work: Path) -> Run:
-    """Run ``govinfo-report extract corpus --jobs jobs`` in a fresh interpreter and measure it."""
-    out = work / f"out_{corpus.name}_{jobs}.csv"
-    argv = ["extract", str(corpus), "--out", str(out), "--jobs", str(jobs), "--no-progress"]
+def extract_run(inputs: Sequence[Path], jobs: int, work: Path, label: str) -> Run:
+    """Run ``govinfo-report extract INPUTS --jobs jobs`` in a fresh interpreter and measure it."""
+    out = work / f"out_{label}_{jobs}.csv"
+    argv = ["extract", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--no-progress"]
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _MEASURED_RUN, *argv], capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
@@ -128,7 +129,7 @@ def extract_run(corpus: Path, jobs: int, work: Path) -> Run:
         raise RuntimeError(f"extract failed: {proc.stderr[-2000:]}") from None
     ok = failed = 0
     seconds: dict[str, list[float]] = defaultdict(list)
-    with open(work / f"out_{corpus.name}_{jobs}.files.csv", encoding="utf-8", newline="") as f:
+    with open(work / f"out_{label}_{jobs}.files.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             if row["status"] == "ok":
                 ok += 1
@@ -136,7 +137,7 @@ def extract_run(corpus: Path, jobs: int, work: Path) -> Run:
                 failed += 1
             seconds[Path(row["file"]).suffix.lstrip(".")].append(float(row["seconds"]))
     for suffix in ("csv", "findings.csv", "files.csv"):
-        (work / f"out_{corpus.name}_{jobs}.{suffix}").unlink(missing_ok=True)
+        (work / f"out_{label}_{jobs}.{suffix}").unlink(missing_ok=True)
     return Run(
         files=ok + failed,
         jobs=jobs,
