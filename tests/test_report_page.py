@@ -34,6 +34,8 @@ def test_every_cell_of_a_violated_relation_is_highlighted_and_linked_to_its_find
     # The wrong cell shows what the document says and the numbers of its three findings.
     cell = section.get_element_by_id(f"r0-{BROKEN}")
     assert cell.text == "88"
+    # It is the cell the suggestion names, and the only one marked so.
+    assert section.xpath('.//td[contains(@class, "suggested")]/@data-cell') == [BROKEN]
     assert [a.text for a in cell.xpath(".//sup/a")] == ["1", "2", "3"]
     items = section.xpath('.//ol[@class="findings"]/li')
     assert [li.get("data-rule") for li in items] == ["requests.balance", "requests.outcome_sum", "requests.row_total"]

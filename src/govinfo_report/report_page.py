@@ -52,6 +52,7 @@ table.tpl td.label { text-align: left; }
 table.tpl td.value { min-width: 2.5em; font-variant-numeric: tabular-nums; }
 td.error { background: #ffd6d6; outline: 2px solid #c00; outline-offset: -2px; }
 td.warning { background: #fff1c2; outline: 2px solid #c80; outline-offset: -2px; }
+td.suggested { outline-width: 4px; font-weight: bold; }
 td.missing { color: #888; outline: 1px dashed #888; outline-offset: -3px; }
 td sup a { color: #c00; text-decoration: none; font-size: 10px; margin-left: 2px; }
 ol.findings { margin: 0; padding-left: 1.6em; font-size: 13px; }
@@ -184,6 +185,8 @@ def _value_cell(anchor: str, ref: CellRef, cell: Cell, found: list[Finding], num
         classes.append("error")
     elif Severity.WARNING in severities:
         classes.append("warning")
+    if any(f.suggestion and f"[{ref}]" in f.suggestion for f in found):
+        classes.append("suggested")
     title = " | ".join(f"[{f.rule}] {f.message_zh or f.message}" for f in found)
     links = "".join(f'<a href="#{anchor}-f{number[id(f)]}">{number[id(f)]}</a>' for f in found)
     sup = f"<sup>{links}</sup>" if links else ""
