@@ -247,3 +247,27 @@ def test_hostile_text_is_refused_not_searched(text: str) -> None:
     cells, findings = split_table("requests", Edition.E2021, [("granted", fused(text))])
     assert all(cells["granted", c].missing is Missing.UNREADABLE for c in REQ)
     assert findings and findings[0].cells[0] == CellRef("requests", "granted", "natural_person")
+
+
+def test_rows_read_cell_by_cell_constrain_but_are_not_returned() -> None:
+    # As in 平潭 2020, （六）其他处理 '4 0 0 0 0 0 4' is printed with spaces: the caller reads it itself and
+    # passes it unfused, so the outcome sum (20 ≠ 26) is still checked.
+    rows = [(r, GridCell(t) if r == "other_handling" else fused(t)) for r, t in PINGTAN_2020]
+    cells, findings = split_table("requests", Edition.E2019, rows)
+    assert not any(r == "other_handling" for r, _c in cells)
+    assert row_values(cells, "total_processed", REQ) == [20, 0, 0, 0, 0, 1, 21]
+    (finding,) = findings
+    assert "requests.outcome_sum natural_person (20 ≠ 26)" in finding.message
+
+
+def test_unfused_row_with_a_blank_cell_is_ignored() -> None:
+    # '10 1 0 0 0 11' (a blank cell dropped when joining) cannot be placed by column: it constrains nothing.
+    rows = [
+        ("new_received", fused("101000011")),
+        ("carried_over", fused("0000000")),
+        ("total_processed", GridCell("10 1 0 0 0 11")),
+        ("carried_forward", fused("0000000")),
+    ]
+    cells, findings = split_table("requests", Edition.E2019, rows)
+    assert cells["new_received", "natural_person"].missing is Missing.UNREADABLE
+    assert [f.rule for f in findings] == ["reader.ambiguous_split"]

@@ -309,11 +309,15 @@ def split_table(
     *rows* are ``(row code, cell)`` pairs: the cell's text holds every cell
     of that row, digits possibly run together (white space, where present,
     always separates cells).  The row code may be :data:`ALL_ROWS` or several
-    codes joined by ``+`` when one text holds several rows.  Rows read cell by
-    cell may be passed too (their texts joined by spaces): they split
-    trivially and let the relations involving them be checked.
+    codes joined by ``+`` when one text holds several rows.
 
-    Returns a cell for every (row, column) of the given rows, and findings
+    Rows read cell by cell may be passed too, as a cell with ``fused=False``
+    whose text is the row's cell texts joined by spaces: if it holds exactly
+    one number (or not-applicable mark) per column, its values take part in
+    the relations that decide the fused rows' splits; no cells are returned
+    for it.
+
+    Returns a cell for every (row, column) of the given fused rows, and findings
     (``reader.ambiguous_split`` / ``reader.inconsistent_split``, warnings).
     """
     edition = Edition(edition)
@@ -327,6 +331,12 @@ def split_table(
     # 1. Every split of each text; 2. keep those fitting the row's own relations.
     candidates: list[list[Split]] = []
     for entry in entries:
+        if not entry.cell.fused:
+            # A row read cell by cell: its values constrain the others (when it has one per column).
+            fixed = split_cell(entry.cell.text, entry.kinds)
+            tokens = len(entry.cell.text.split())
+            candidates.append(fixed if fixed and len(fixed) == 1 and tokens == len(entry.kinds) else [])
+            continue
         splits = split_cell(entry.cell.text, entry.kinds, total_last=_is_sum_row(entry, relations))
         if splits == []:
             # No split satisfies the row's total: every split, to be judged with the other rows.
@@ -361,6 +371,8 @@ def split_table(
         else:
             kept, violated, values = _best(group, entries, candidates, relations)
         for i in group:
+            if not entries[i].cell.fused:
+                continue  # context only: its cells are the caller's
             undecided = _settle(table_code, entries[i], kept[i], cells)
             if undecided:
                 findings.append(_ambiguous(table_code, entries[i], undecided, list(dict.fromkeys(kept[i]))))

@@ -1,0 +1,173 @@
+"""Crawler text (tables flattened onto one line, digits run together): the layout and end-to-end reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from expected_values import EXPECTED, assert_matches
+from govinfo_report import api
+from govinfo_report.document import Document, Grid, GridCell, Paragraph
+from govinfo_report.io.text import flattened_layout
+from govinfo_report.model import Missing
+
+CRAWLED = ("flattened_pingtan_2020", "flattened_pingtan_2022")
+
+
+def lines_of(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def parse(shared_dir: Path, name: str) -> Document:
+    path = shared_dir / "corpus" / "text" / f"{name}.txt"
+    return flattened_layout.parse(lines_of(path), str(path))
+
+
+def rows_by_label(doc: Document) -> dict[str, list[tuple[str, bool]]]:
+    """Each grid row's last label cell → its value cells as (text, fused)."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for grid in doc.grids:
+        for row in grid.rows:
+            labels = [c for c in row if not _is_value(c)]
+            values = [(c.text, c.fused) for c in row if _is_value(c)]
+            out[labels[-1].text if labels else ""] = values
+    return out
+
+
+def _is_value(cell: GridCell) -> bool:
+    return cell.fused or cell.text.isdigit()
+
+
+# --- detection -----------------------------------------------------------------------------------
+
+
+def test_detects_the_crawler_banner(shared_dir: Path) -> None:
+    for name in CRAWLED:
+        assert flattened_layout.detect(lines_of(shared_dir / "corpus" / "text" / f"{name}.txt")) >= 10_000
+
+
+def test_other_text_is_not_crawler_text(shared_dir: Path) -> None:
+    assert flattened_layout.detect(lines_of(shared_dir / "corpus" / "text" / "pdftotext_huaian_shi_2024.txt")) == 0
+    for seed in sorted((shared_dir / "seeds").glob("*.txt")):
+        assert flattened_layout.detect(lines_of(seed)) == 0, seed.name
+
+
+# --- the document form ----------------------------------------------------------------------------
+
+
+def test_metadata_is_dropped_and_the_page_title_kept(shared_dir: Path) -> None:
+    doc = parse(shared_dir, "flattened_pingtan_2020")
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "平潭综合实验区2020年政府信息公开工作年度报告"
+    assert not any("原文链接" in t or "本地目录" in t or "发布时间" in t or "====" in t for t in texts)
+    # Headings glued to the previous sentence start paragraphs of their own.
+    assert any(t.startswith("一、总体情况2020年，我区以习近平") for t in texts)
+    assert "六、其他需要报告的事项" in texts
+    assert texts[-1] == "无其他需要报告的事项"
+
+
+def test_page_without_a_title_line_takes_the_crawled_heading(shared_dir: Path) -> None:
+    doc = parse(shared_dir, "flattened_pingtan_2022")
+    first = doc.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text == "平潭综合实验区2022年度政府信息公开工作年度报告"
+    assert first.location.line == 1  # the crawler's 标题 line
+    assert doc.paragraphs[1].text.startswith("本报告根据《中华人民共和国政府信息公开条例》")
+
+
+def test_fused_rows_of_the_2020_report(shared_dir: Path) -> None:
+    rows = rows_by_label(parse(shared_dir, "flattened_pingtan_2020"))
+    assert rows["规章"] == [("007", True)]
+    assert rows["规范性文件"] == [("7777166", True)]
+    assert rows["行政处罚"] == [("2648-18538", True)]
+    assert rows["行政事业性收费"] == [("35-15", True)]
+    assert rows["政府集中采购"] == [("39573802895.90元", True)]
+    assert rows["一、本年新收政府信息公开申请数量"] == [("200 000121", True)]
+    # '…00000002.其他法律…': the 2 numbers the next label, not the row above.
+    assert rows["（三）不予公开1.属于国家秘密"] == [("0000000", True)]
+    assert rows["2.其他法律行政法规禁止公开"] == [("0000000", True)]
+    # Single digits with spaces between are cells of their own.
+    assert rows["（六）其他处理"] == [(d, False) for d in "4000004"]
+    assert rows["（七）总计"] == [("20 0 00 0 121", True)]
+    # Table 4: the column headings form a row of their own; the fifteen zeros have no label.
+    assert rows[""] == [("0" * 15, True)]
+
+
+def test_fused_cell_location_points_into_the_line(shared_dir: Path) -> None:
+    doc = parse(shared_dir, "flattened_pingtan_2020")
+    line = lines_of(shared_dir / "corpus" / "text" / "flattened_pingtan_2020.txt")[9]
+    cell = next(c for g in doc.grids for row in g.rows for c in row if c.text == "2648-18538")
+    assert cell.location.line == 10
+    assert cell.location.offset is not None
+    assert line[cell.location.offset :].startswith("2648-18538")
+
+
+def test_rows_of_the_2022_report(shared_dir: Path) -> None:
+    doc = parse(shared_dir, "flattened_pingtan_2022")
+    rows = rows_by_label(doc)
+    assert rows["行政规范性文件"] == [("8855698", True)]
+    assert rows["行政许可"] == [("10690", True)]
+    assert rows["行政强制"] == [("0", False)]
+    assert rows["行政事业性收费"] == [("9116.36", True)]
+    assert rows["3.其他"] == [("0200002", True)]
+    assert rows[""] == [(d, False) for d in "011021000100000"]
+    assert len(doc.grids) == 1
+
+
+def test_prose_numbers_are_not_table_rows() -> None:
+    lines = [
+        "标题: 某县2021年政府信息公开工作年度报告",
+        "==================== 正文 ====================",
+        "某县2021年政府信息公开工作年度报告 一、总体情况2021年共受理申请21件，办结20件。"
+        "二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 "
+        "规章012行政规范性文件3 4 5 五、存在的主要问题及改进情况 问题不少。",
+    ]
+    doc = flattened_layout.parse(lines, "x.txt")
+    (grid,) = doc.grids
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["二、主动公开政府信息情况第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "012"],
+        ["行政规范性文件", "3", "4", "5"],
+    ]
+    assert [p.text for p in doc.paragraphs] == [
+        "某县2021年政府信息公开工作年度报告",
+        "一、总体情况2021年共受理申请21件，办结20件。",
+        "五、存在的主要问题及改进情况",
+        "问题不少。",
+    ]
+
+
+def test_text_without_banner_is_read_whole() -> None:
+    doc = flattened_layout.parse(["某县2021年报告", "正文。"], None)
+    assert [p.text for p in doc.paragraphs] == ["某县2021年报告", "正文。"]
+    assert not any(isinstance(b, Grid) for b in doc.blocks)
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", CRAWLED)
+def test_reads_what_a_person_reads(shared_dir: Path, key: str) -> None:
+    expected = EXPECTED[key]
+    report = api.read(shared_dir / expected.document)
+    assert_matches(report, expected)
+
+
+def test_ambiguous_cells_are_unreadable_with_findings(shared_dir: Path) -> None:
+    report = api.read(shared_dir / "corpus" / "text" / "flattened_pingtan_2022.txt")
+    table = report.active_disclosure
+    assert table is not None
+    assert table["normative_documents", "issued"].missing is Missing.UNREADABLE
+    ambiguous = [f for f in report.findings if f.rule == "reader.ambiguous_split"]
+    assert len(ambiguous) == 1
+    assert "88,55,698" in ambiguous[0].message  # what the prose says (制发88件, 现行有效698件) is a candidate
+
+
+def test_ambiguous_table2_rows_of_2020_are_flagged(shared_dir: Path) -> None:
+    report = api.read(shared_dir / "corpus" / "text" / "flattened_pingtan_2020.txt")
+    ambiguous = [f for f in report.findings if f.rule == "reader.ambiguous_split"]
+    # 规范性文件, 行政许可, 其他对外管理服务事项, 行政处罚 (change/decisions), 行政强制, 政府集中采购.
+    assert sorted({c.row for f in ambiguous for c in f.cells}) == sorted(
+        ["normative_documents", "licensing", "other_services", "penalty", "coercion", "procurement"]
+    )
