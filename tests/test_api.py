@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
+from govinfo_report import registry
 from govinfo_report.model import AnnualReport, Cell, Missing, Sections, Table
 
 
@@ -48,9 +49,12 @@ def test_unknown_format_lists_installed_formats() -> None:
     assert "nope" in str(info.value) and "json" in str(info.value)
 
 
-def test_known_but_missing_plugin_says_what_to_install() -> None:
-    with pytest.raises(gr.UnknownFormatError, match="pip install govinfo-report-pdf"):
-        gr.read(b"%PDF-1.7", format="pdf")
+def test_known_but_missing_plugin_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A format we know exists as a separate distribution, not installed here
+    # (the real PDF plugin may be installed in this environment).
+    monkeypatch.setitem(registry.KNOWN_PLUGINS, "ofd", "govinfo-report-ofd")
+    with pytest.raises(gr.UnknownFormatError, match="pip install govinfo-report-ofd"):
+        gr.read(b"PK\x03\x04", format="ofd")
 
 
 def test_missing_file(tmp_path: Path) -> None:
