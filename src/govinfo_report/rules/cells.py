@@ -111,7 +111,7 @@ class MissingRule(Rule):
                 en += " (the report prints （六）其他处理 as one row)"
                 zh += "（本报告将（六）其他处理列为一行）"
             which = ", ".join(ref.column for ref in refs)
-            texts = [c.text.strip() for _r, c in cells if c.text.strip()]
+            texts = list(dict.fromkeys(c.text.strip() for _r, c in cells if c.text.strip()))
             shown = f"; text: {', '.join(repr(t) for t in texts)}" if texts else ""
             out.append(
                 Finding(
