@@ -115,3 +115,61 @@ def test_the_docs_interactive_examples_print_what_the_page_says(
     failed, attempted = doctest.testfile(str(page_path), module_relative=False, encoding="utf-8", report=True)
     assert attempted > 10
     assert failed == 0, f"{failed} of {attempted} examples in docs/{page} print something else (see above)"
+
+
+#: Commands of the docs' console examples that are run (installing is not).
+_RUN = ("govinfo-report ", "python examples/", "head ")
+
+
+def _console_examples(page: Path) -> list[tuple[str, list[str]]]:
+    """Each ``$ command`` of the page's console blocks with the lines shown after it."""
+    found: list[tuple[str, list[str]]] = []
+    in_console = False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith(".. code-block::"):
+            in_console = line.endswith("console")
+            continue
+        if in_console and line and not line.startswith("   "):
+            in_console = False
+        if not in_console or not line.strip():
+            continue
+        text = line[3:]
+        if text.startswith("$ "):
+            found.append((text[2:], []))
+        elif found:
+            found[-1][1].append(text)
+    return [(command, shown) for command, shown in found if command.startswith(_RUN)]
+
+
+def _shows(actual: str, shown: str) -> bool:
+    """Whether *actual* is the line the page shows (``[...]`` at its end abridges the rest)."""
+    if shown.endswith("[...]"):
+        return actual.startswith(shown.removesuffix("[...]"))
+    return actual == shown
+
+
+@pytest.mark.parametrize("page", ["getting-started.rst"])
+def test_the_docs_console_examples_print_what_the_page_says(page: str, tmp_path: Path) -> None:
+    (tmp_path / "examples").symlink_to(EXAMPLES, target_is_directory=True)
+    bin_dir = str(Path(sys.executable).parent)
+    examples = _console_examples(EXAMPLES.parent / "docs" / page)
+    assert len(examples) >= 5
+    for command, shown in examples:
+        command = command.replace("python ", f"{sys.executable} ", 1) if command.startswith("python ") else command
+        done = subprocess.run(
+            command,
+            shell=True,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            env={"PATH": f"{bin_dir}:/usr/bin:/bin", "LC_ALL": "C.UTF-8"},
+            check=False,
+        )
+        assert done.returncode in (0, 1), f"{command}: {done.stderr}"
+        actual = done.stdout.splitlines()
+        if command.startswith("govinfo-report formats"):  # installed plugins add lines
+            actual = [line for line in actual if "govinfo-report " in line]
+        assert len(actual) == len(shown) and all(map(_shows, actual, shown)), (
+            f"docs/{page}: `{command}` prints\n" + "\n".join(actual) + "\nbut the page shows\n" + "\n".join(shown)
+        )
