@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from .document import GridCell, Location
 from .findings import CellRef, Finding, Severity
@@ -378,7 +378,8 @@ def split_table(
                 findings.append(_ambiguous(table_code, entries[i], undecided, list(dict.fromkeys(kept[i]))))
         if violated:
             findings.append(_inconsistent(table_code, violated, values, cells))
-    return cells, findings
+    source = next((e.cell.location.source for e in entries if e.cell.location.source), None)
+    return cells, [evolve(f, source=source) for f in findings]
 
 
 def _is_sum_row(entry: _Entry, relations: Sequence[_Relation]) -> bool:
