@@ -108,3 +108,16 @@ def test_a_truncated_pdf_raises_a_read_error_naming_the_file(huaian_pdf: bytes, 
 
 def test_check_format_damaged_copies_of_the_real_pdf(huaian_pdf: bytes) -> None:
     check_format("pdf", samples=[huaian_pdf], max_examples=10, mutation_examples=10)
+
+
+def test_pdfs_over_the_page_and_object_limits_are_refused(huaian_pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    import govinfo_report_pdf.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_PAGES", 5)
+    with pytest.raises(gr.UnsafeInputError, match="6 pages exceed the 5-page limit"):
+        gr.read(huaian_pdf, format="pdf")
+    monkeypatch.setattr(reader, "MAX_PAGES", 300)
+    monkeypatch.setattr(reader, "MAX_PAGE_OBJECTS", 400)
+    # Page 1 holds 497 characters (its title, the preamble and the start of 一、总体情况).
+    with pytest.raises(gr.UnsafeInputError, match="page 1 holds"):
+        gr.read(huaian_pdf, format="pdf")

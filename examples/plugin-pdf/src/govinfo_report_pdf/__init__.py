@@ -9,7 +9,7 @@ report, exactly as it does for Word and HTML.
 
 from __future__ import annotations
 
-from .reader import MAX_PAGES, PdfReader
+from .reader import MAX_PAGE_OBJECTS, MAX_PAGES, PdfReader
 
-__all__ = ["MAX_PAGES", "PdfReader"]
+__all__ = ["MAX_PAGES", "MAX_PAGE_OBJECTS", "PdfReader"]
 __version__ = "0.1.0"

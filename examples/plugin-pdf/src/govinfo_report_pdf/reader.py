@@ -19,6 +19,9 @@ __all__ = ["MAX_PAGES", "PdfReader"]
 
 #: PDFs with more pages than this are refused (real reports have fewer than 40).
 MAX_PAGES = 300
+#: Pages with more characters and drawn lines than this are refused (a report's page has about 1,000):
+#: table finding compares every ruling line with every other.
+MAX_PAGE_OBJECTS = 50_000
 
 
 def _inside(obj: dict[str, object], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -85,6 +88,12 @@ class PdfReader(DocumentReader):
         lines: list[Line] = []
         tables: list[RawTable] = []
         for number, page in enumerate(pages):
+            objects = len(page.chars) + len(page.lines) + len(page.rects) + len(page.curves)
+            if objects > MAX_PAGE_OBJECTS:
+                raise UnsafeInputError(
+                    f"page {number + 1} holds {objects} characters and lines, over the limit of {MAX_PAGE_OBJECTS}",
+                    where=source,
+                )
             found = _page_tables(page, number)
             page_lines = _page_lines(page, number, found)
             for i, table in enumerate(found):
