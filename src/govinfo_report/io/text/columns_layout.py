@@ -160,6 +160,7 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
     number_x = min(line.values[0].x for line in rows)
     first_row, last_row = rows[0].number, rows[-1].number
     attached: dict[int, list[tuple[int, _Chunk]]] = {line.number: [] for line in rows}
+    by_line = {line.number: line for line in rows}
     loose: list[tuple[int, _Chunk]] = []
     headers: dict[int, list[_Chunk]] = {}
     for line in lines:
@@ -169,7 +170,7 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
             headers[line.number] = list(line.chunks)  # a line of column headings
         else:
             chunk = line.chunks[0]
-            owner = _owner(line.number, chunk, rows)
+            owner = _owner(line.number, chunk, by_line)
             if owner is None:
                 loose.append((line.number, chunk))
             else:
@@ -195,10 +196,12 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
     return Grid(tuple(cells for _n, _k, cells in out), Location(source, lines[0].number))
 
 
-def _owner(number: int, chunk: _Chunk, rows: list[_Line]) -> int | None:
+def _owner(number: int, chunk: _Chunk, rows: dict[int, _Line]) -> int | None:
     """The row (by line number) whose label *chunk* continues, or ``None``."""
     best: tuple[int, int] | None = None
-    for row in rows:
+    reach = max(_LABEL_REACH, _UNLABELED_REACH)
+    nearby = (rows[n] for n in range(number - reach, number + reach + 1) if n in rows)
+    for row in nearby:
         distance = abs(row.number - number)
         if row.labels:
             fits = distance <= _LABEL_REACH and abs(row.labels[-1].x - chunk.x) <= _COLUMN_SLACK
