@@ -121,3 +121,12 @@ def test_pdfs_over_the_page_and_object_limits_are_refused(huaian_pdf: bytes, mon
     # Page 1 holds 497 characters (its title, the preamble and the start of 一、总体情况).
     with pytest.raises(gr.UnsafeInputError, match="page 1 holds"):
         gr.read(huaian_pdf, format="pdf")
+
+
+def test_the_pdf_and_its_pdftotext_text_give_the_same_tables(huaian_path: Path) -> None:
+    # Two independent readings of one report: this plugin on the PDF, the text reader on pdftotext's output.
+    from_pdf = gr.read(huaian_path)
+    from_text = gr.read(huaian_path.parent / "text" / "pdftotext_huaian_shi_2024.txt")
+    assert (from_pdf.title, from_pdf.agency, from_pdf.year) == (from_text.title, from_text.agency, from_text.year)
+    for code in ("active_disclosure", "requests", "review_litigation"):
+        assert from_pdf.table(code) == from_text.table(code), code
