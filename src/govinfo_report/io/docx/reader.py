@@ -26,13 +26,12 @@ table, is decided by :mod:`govinfo_report.interpret`, not here.
 
 from __future__ import annotations
 
-import itertools
 import posixpath
 import re
 import zipfile
 from typing import ClassVar
 
-from attrs import define
+from attrs import Factory, define
 from lxml import etree
 
 from ...document import Block, Document, Grid, Location, Paragraph
@@ -105,8 +104,7 @@ class DocxReader(DocumentReader):
         body = root.find(tags.body)
         if body is None:
             raise ReadError(f"{main} has no document body (w:body)", where=source)
-        boxes = _prepare(body, tags)
-        builder = _Builder(tags, source, headings, boxes)
+        builder = _Builder(tags, source, headings, _prepare(body, tags))
         builder.container(body)
         builder.flush()
         return Document(tuple(builder.blocks), source=source)
@@ -248,33 +246,38 @@ def _int(text: str | None, default: int) -> int:
 
 # --- preparing the tree --------------------------------------------------------
 
-#: ``string()`` of an element: all its descendant text, evaluated in C.  After
-#: :func:`_prepare` the only text left under a paragraph is what is displayed.
-_STRING = etree.XPath("string()", smart_strings=False)
-
 
 def _text(el: etree._Element) -> str:
-    value = _STRING(el)
-    return value if isinstance(value, str) else ""
+    """All text under *el*, serialised in C (after :func:`_prepare`, only displayed text is left)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
-def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etree._Element]]:
-    """Make every descendant text node of a paragraph displayed text; return text boxes by anchoring paragraph.
+@define
+class _Prepared:
+    """What :func:`_prepare` found: text boxes by anchoring paragraph, and tracked deletions to act on."""
+
+    boxes: dict[etree._Element, list[etree._Element]] = Factory(dict)
+    #: Paragraphs whose mark was deleted (tracked): they join the next paragraph.
+    joined: set[etree._Element] = Factory(set)
+    #: Table rows deleted (tracked).
+    deleted_rows: set[etree._Element] = Factory(set)
+
+
+def _prepare(body: etree._Element, tags: Tags) -> _Prepared:
+    """Make every descendant text node of a paragraph displayed text; note boxes and deletions.
 
     Tracked deletions, moved-away text, field instructions, hidden runs, ruby
     annotations and all but the first choice of ``mc:AlternateContent`` are
     removed; tabs, breaks, non-breaking hyphens and symbols get their
     character as text; placeholder text of empty content controls is cleared;
     text boxes are detached (read after their paragraph).  Then the text of a
-    paragraph or cell is one XPath ``string()`` call in C, and the walk needs
+    paragraph or cell is one text serialisation in C, and the walk needs
     no per-run Python code.  lxml skips the search for names the document
     never uses, so this costs nothing for documents without such markup.
-    Markers of a deleted paragraph mark or table row (``w:del`` in
-    ``w:rPr``/``w:trPr``) are kept for the walk to act on.
     """
+    found = _Prepared()
     doomed: list[etree._Element] = []
-    boxes: dict[etree._Element, list[etree._Element]] = {}
-    found = body.iter(
+    marks = body.iter(
         tags.del_,
         tags.moveFrom,
         _MC_ALTERNATE,
@@ -290,7 +293,7 @@ def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etre
         tags.softHyphen,
         tags.sym,
     )
-    for el in list(found):
+    for el in list(marks):
         tag = el.tag
         parent = el.getparent()
         if parent is None:
@@ -309,7 +312,14 @@ def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etre
             keep = choices[0] if choices else None
             doomed.extend(c for c in el if c is not keep and c.tag in (_MC_CHOICE, _MC_FALLBACK))
         elif tag == tags.del_ or tag == tags.moveFrom:
-            if parent.tag != tags.rPr and parent.tag != tags.trPr:
+            owner = parent.getparent()
+            if parent.tag == tags.trPr and owner is not None:
+                found.deleted_rows.add(owner)
+            elif parent.tag == tags.rPr and owner is not None and owner.tag == tags.pPr:
+                paragraph = owner.getparent()
+                if paragraph is not None:
+                    found.joined.add(paragraph)
+            elif parent.tag != tags.rPr:  # (a deleted run's own mark sits in its w:rPr: nothing to do)
                 doomed.append(el)
         elif tag == tags.vanish:
             run = parent.getparent()
@@ -331,12 +341,12 @@ def _prepare(body: etree._Element, tags: Tags) -> dict[etree._Element, list[etre
     for box in list(body.iter(tags.txbxContent)):
         anchor = next(box.iterancestors(tags.p), None)
         if anchor is not None:
-            boxes.setdefault(anchor, []).append(box)
-    for box in (b for found_boxes in boxes.values() for b in found_boxes):
+            found.boxes.setdefault(anchor, []).append(box)
+    for box in (b for boxes in found.boxes.values() for b in boxes):
         parent = box.getparent()
         if parent is not None:
             parent.remove(box)
-    return boxes
+    return found
 
 
 # --- walking the body ------------------------------------------------------------
@@ -354,19 +364,20 @@ class _Pending:
 
 
 class _Builder:
-    """Collects blocks while walking block containers (body, cells, content controls, text boxes)."""
+    """Collects blocks while walking block containers (body, cells, content controls, text boxes).
 
-    def __init__(
-        self,
-        tags: Tags,
-        source: str | None,
-        headings: frozenset[str],
-        boxes: dict[etree._Element, list[etree._Element]],
-    ) -> None:
+    The walk touches elements only down to paragraphs and cell properties;
+    text comes from :func:`_text`, and child lookups use lxml's C-level tag
+    filters, because this walk is most of the reader's cost beyond parsing.
+    """
+
+    def __init__(self, tags: Tags, source: str | None, headings: frozenset[str], prepared: _Prepared) -> None:
         self.tags = tags
         self.source = source
         self.headings = headings
-        self.boxes = boxes
+        self.boxes = prepared.boxes
+        self.joined = prepared.joined
+        self.deleted_rows = prepared.deleted_rows
         self.blocks: list[Block] = []
         self.pending: _Pending | None = None
         self.tables = 0
@@ -389,38 +400,37 @@ class _Builder:
                 self.container(child)
 
     def paragraph(self, p: etree._Element) -> None:
-        tags = self.tags
         text = self.carry + _text(p)
         self.carry = ""
-        ppr = p[0] if len(p) and p[0].tag == tags.pPr else None
-        if ppr is not None and _mark_deleted(ppr, tags):
+        if self.joined and p in self.joined:
             self.carry = text
         elif text.strip():
             self.flush()
-            self.blocks.append(Paragraph(text.strip(), Location(self.source), self._is_heading(ppr)))
+            self.blocks.append(Paragraph(text.strip(), Location(self.source), self._is_heading(p)))
         if self.boxes:
             for box in self.boxes.get(p, ()):
                 self.container(box)
 
-    def _is_heading(self, ppr: etree._Element | None) -> bool:
-        if ppr is None:
-            return False
+    def _is_heading(self, p: etree._Element) -> bool:
         tags = self.tags
-        level = ppr.find(tags.outlineLvl)
-        if level is not None:
-            return _int(level.get(tags.val), 9) < 9
-        style = ppr.find(tags.pStyle)
-        if style is None:
+        ppr = p[0] if len(p) else None
+        if ppr is None or ppr.tag != tags.pPr:
             return False
-        sid = style.get(tags.val) or ""
-        return sid in self.headings or bool(_HEADING_ID.match(sid))
+        style = ""
+        for prop in ppr.iterchildren(tags.outlineLvl, tags.pStyle):
+            if prop.tag == tags.outlineLvl:
+                return _int(prop.get(tags.val), 9) < 9
+            style = prop.get(tags.val) or ""
+        return bool(style) and (style in self.headings or bool(_HEADING_ID.match(style)))
 
-    def cell_text(self, tc: etree._Element) -> str:
-        """The cell's paragraphs, one a line (text boxes anchored in the cell included)."""
+    def cell_text(self, tc: etree._Element) -> str | None:
+        """The cell's paragraphs, one a line (text boxes anchored in it included); ``None`` if it holds a table."""
         tags = self.tags
         n = len(tc)
-        if not self.boxes and (n == 1 or (n == 2 and tc[0].tag == tags.tcPr)) and tc[n - 1].tag == tags.p:
+        if not self.boxes and n and tc[n - 1].tag == tags.p and (n == 1 or (n == 2 and tc[0].tag == tags.tcPr)):
             return _text(tc).strip()  # the common case: one paragraph
+        if next(tc.iter(tags.tbl), None) is not None:
+            return None
         lines: list[str] = []
         for p in tc.iter(tags.p):
             line = _text(p).strip()
@@ -435,40 +445,55 @@ class _Builder:
     def _children(self, el: etree._Element, tag: str) -> list[etree._Element]:
         """Children of *el* tagged *tag*, looking through content controls and custom XML wrappers."""
         out: list[etree._Element] = []
+        wrappers = self.wrappers
         for child in el:
             if child.tag == tag:
                 out.append(child)
-            elif child.tag in self.wrappers:
+            elif child.tag in wrappers:
                 out.extend(self._children(child, tag))
         return out
 
     def table(self, tbl: etree._Element) -> None:
         tags = self.tags
-        rows = [tr for tr in self._children(tbl, tags.tr) if not _row_deleted(tr, tags)]
+        rows = self._children(tbl, tags.tr)
+        if self.deleted_rows:
+            rows = [tr for tr in rows if tr not in self.deleted_rows]
         cells = [self._children(tr, tags.tc) for tr in rows]
-        nested = next(itertools.islice(tbl.iter(tags.tbl), 1, None), None) is not None
-        if nested or (len(cells) == 1 and len(cells[0]) == 1):
+        raws = None if len(cells) == 1 and len(cells[0]) == 1 else self._grid_rows(rows, cells)
+        if raws is None:
             # A layout container (a table holding tables, or a one-cell frame): its cells are prose.
             self.flush()
             for row in cells:
                 for tc in row:
                     self.container(tc)
             return
-        grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
-        tc_pr, val = tags.tcPr, tags.val
+        self._add_table(*raws)
+
+    def _grid_rows(
+        self, rows: list[etree._Element], cells: list[list[etree._Element]]
+    ) -> tuple[list[list[_Raw]], int] | None:
+        """Each row's cells with their spans and grid columns, and the table's width; ``None`` for a container."""
+        tags = self.tags
+        tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
+        cell_props = (tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel)
+        grid_span, v_merge, h_merge = tags.gridSpan, tags.vMerge, tags.hMerge
         raws: list[list[_Raw]] = []
         width = 0
         for tr, row in zip(rows, cells, strict=True):
-            trpr = tr.find(tags.trPr)
-            column = 0
-            if trpr is not None:
-                column = _clamp(_int(_val(trpr, tags.gridBefore, tags), 0), 0)
+            column = after = 0
+            first = tr[0] if len(tr) else None
+            if first is not None and first.tag == tr_pr:
+                for prop in first.iterchildren(tags.gridBefore, tags.gridAfter):
+                    if prop.tag == tags.gridBefore:
+                        column = _clamp(_int(prop.get(val), 0), 0)
+                    else:
+                        after = _clamp(_int(prop.get(val), 0), 0)
             line: list[_Raw] = []
             for tc in row:
                 span, continues, joins, deleted = 1, False, False, False
-                first = tc[0] if len(tc) else None
-                if first is not None and first.tag == tc_pr:
-                    for prop in first:
+                props = tc[0] if len(tc) else None
+                if props is not None and props.tag == tc_pr:
+                    for prop in props.iterchildren(*cell_props):
                         tag = prop.tag
                         if tag == grid_span:
                             span = _clamp(_int(prop.get(val), 1), 1)
@@ -476,21 +501,22 @@ class _Builder:
                             continues = prop.get(val) in (None, "continue")
                         elif tag == h_merge:
                             joins = prop.get(val) in (None, "continue")
-                        elif tag == cell_del:
+                        else:
                             deleted = True
                 if deleted:
                     continue
+                text = self.cell_text(tc)
+                if text is None:
+                    return None
                 if joins and line:  # legacy horizontal merge: widen the cell on the left
-                    text, colspan, cont, col = line[-1]
-                    line[-1] = (text, colspan + span, cont, col)
+                    left_text, colspan, cont, col = line[-1]
+                    line[-1] = (left_text, colspan + span, cont, col)
                 else:
-                    line.append((self.cell_text(tc), span, continues, column))
+                    line.append((text, span, continues, column))
                 column += span
-            if trpr is not None:
-                column += _clamp(_int(_val(trpr, tags.gridAfter, tags), 0), 0)
-            width = max(width, column)
+            width = max(width, column + after)
             raws.append(line)
-        self._add_table(raws, width)
+        return raws, width
 
     def _add_table(self, rows: list[list[_Raw]], width: int) -> None:
         pending = self.pending
@@ -525,28 +551,8 @@ class _Builder:
         self.blocks.append(grid)
 
 
-def _val(parent: etree._Element, tag: str, tags: Tags) -> str | None:
-    el = parent.find(tag)
-    return None if el is None else el.get(tags.val)
-
-
 def _clamp(n: int, low: int) -> int:
     return max(low, min(n, MAX_SPAN))
-
-
-def _mark_deleted(ppr: etree._Element, tags: Tags) -> bool:
-    rpr = ppr.find(tags.rPr)
-    return rpr is not None and (rpr.find(tags.del_) is not None or rpr.find(tags.moveFrom) is not None)
-
-
-def _row_deleted(tr: etree._Element, tags: Tags) -> bool:
-    first = tr[0] if len(tr) else None
-    if first is None or first.tag != tags.trPr:
-        trpr = tr.find(tags.trPr)
-        if trpr is None:
-            return False
-        first = trpr
-    return first.find(tags.del_) is not None
 
 
 def _symbol(code: str | None) -> str:

@@ -1,0 +1,145 @@
+"""docx reading speed against its baselines, on the corpus's Word files.
+
+Cases (over the five corpus ``.docx``, all timed interleaved in one run):
+
+- ``docx unzip+parse``: open the zip, inflate ``word/document.xml`` and
+  ``lxml.etree.fromstring`` it, the floor any lxml-based reader pays (the baseline);
+- ``docx govinfo read``: :meth:`DocxReader.read`, bytes to a full, interpreted report;
+- ``docx govinfo parse``: :meth:`DocxReader.parse`, bytes to the neutral document;
+- ``python-docx cells``: ``docx.Document`` of the same bytes and the text of
+  every cell of every table (skipped when python-docx is absent), which gives
+  cell texts only, no report.
+
+Targets: reading a file into a report takes at most 1.5× the unzip and
+parse alone, and is at least 4× faster than python-docx walking the cells.
+
+Run standalone: ``python bench/bench_docx.py [--min-sample 0.2] [--rounds 7]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import Case, Target, Timing, calibrate, optional, sample, skipped
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
+GROUP = "docx"
+BASELINE = "docx unzip+parse"
+READ = "docx govinfo read"
+PYTHON_DOCX = "python-docx cells"
+
+
+def _files() -> list[Path]:
+    return sorted(CORPUS.glob("*.docx"))
+
+
+def _baseline_case(data: bytes, _name: str) -> Callable[[], object]:
+    from lxml import etree
+
+    def run() -> object:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return etree.fromstring(archive.read("word/document.xml"))
+
+    return run
+
+
+def _read_case(data: bytes, name: str) -> Callable[[], object]:
+    from govinfo_report.io.docx import DocxReader
+
+    reader = DocxReader()
+    return lambda: reader.read(data, source=name)
+
+
+def _parse_case(data: bytes, name: str) -> Callable[[], object]:
+    from govinfo_report.io.docx import DocxReader
+
+    reader = DocxReader()
+    return lambda: reader.parse(data, source=name)
+
+
+def _python_docx_case(data: bytes, _name: str) -> Callable[[], object]:
+    import docx
+
+    def run() -> object:
+        document = docx.Document(io.BytesIO(data))
+        return [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+
+    return run
+
+
+def cases() -> list[Case]:
+    files = [(p.name, p.read_bytes()) for p in _files()]
+    if not files:
+        return [skipped(BASELINE, GROUP, f"no corpus files in {CORPUS}")]
+
+    def over_corpus(make: Callable[[bytes, str], Callable[[], object]]) -> Callable[[], object]:
+        runs = [make(data, name) for name, data in files]
+
+        def run() -> None:
+            for one in runs:
+                one()
+
+        return run
+
+    n = len(files)
+    out = [
+        Case(BASELINE, GROUP, over_corpus(_baseline_case), "file", n, note="baseline: zipfile + lxml"),
+        Case(READ, GROUP, over_corpus(_read_case), "file", n, note="bytes → report"),
+        Case("docx govinfo parse", GROUP, over_corpus(_parse_case), "file", n, note="bytes → document"),
+    ]
+    missing = optional("docx")
+    if missing:
+        out.append(skipped(PYTHON_DOCX, GROUP, missing.replace("docx is", "python-docx is"), unit="file"))
+    else:
+        out.append(Case(PYTHON_DOCX, GROUP, over_corpus(_python_docx_case), "file", n, note="Document() + cells"))
+    return out
+
+
+def targets() -> list[Target]:
+    return [
+        Target(READ, BASELINE, 1.5, "≤ 1.5× unzip + lxml parse"),
+        Target(READ, PYTHON_DOCX, 1 / 4, "≥ 4× faster than python-docx walking the cells"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--min-sample", type=float, default=0.2, help="seconds per sample (default 0.2)")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved samples per case (default 7)")
+    args = parser.parse_args(argv)
+    all_cases = cases()
+    for case in all_cases:
+        if case.skipped:
+            print(f"skipped {case.name}: {case.skipped}")
+    timings = {c.name: Timing(c, loops=calibrate(c.run, args.min_sample)) for c in all_cases if c.run}
+    for _ in range(args.rounds):  # interleaved: every case sees the same machine load
+        for t in timings.values():
+            assert t.case.run is not None
+            t.samples.append(sample(t.case.run, t.loops))
+    print(f"{len(_files())} corpus files; median of {args.rounds} samples")
+    for name, t in timings.items():
+        spread = statistics.pstdev(t.samples) / t.median if len(t.samples) > 1 else 0.0
+        print(f"  {name:<20} {t.per_item * 1000:8.3f} ms/{t.case.unit}  (±{spread:.0%})  {t.case.note}")
+    if BASELINE in timings and PYTHON_DOCX in timings:
+        ratio = timings[PYTHON_DOCX].median / timings[BASELINE].median
+        print(f"  {PYTHON_DOCX} / {BASELINE} = {ratio:.2f}  (python-docx's own cost over the bare parse)")
+    for target in targets():
+        if target.subject in timings and target.baseline in timings:
+            ratio = timings[target.subject].median / timings[target.baseline].median
+            verdict = "met" if ratio <= target.max_ratio else "NOT met"
+            print(f"  {target.subject} / {target.baseline} = {ratio:.2f}  ({target.text}: {verdict})")
+        else:
+            print(f"  {target.text}: baseline not available")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
