@@ -105,15 +105,14 @@ def _join(earlier: RawTable, later: RawTable, page_gap: float) -> RawTable:
     cells = list(earlier.cells)
     # Empty cells at the top of the continuation, under a merged cell ending the earlier part.
     first_row = min(c.top for c in moved) if moved else 0.0
-    row_height = {id(c): c.bottom - c.top for c in cells}
     rows = earlier.rows
-    typical = min((rows[i + 1] - rows[i] for i in range(len(rows) - 1)), default=0.0)
     for cell in list(moved):
         if cell.text or abs(cell.top - first_row) > TOLERANCE:
             continue
         for i, above in enumerate(cells):
             covers = above.x0 - TOLERANCE <= cell.x0 and cell.x1 <= above.x1 + TOLERANCE
-            if covers and abs(above.bottom - earlier.bottom) <= TOLERANCE and row_height[id(above)] > typical * 1.5:
+            merged = any(above.top + TOLERANCE < y < above.bottom - TOLERANCE for y in rows)
+            if covers and merged and abs(above.bottom - earlier.bottom) <= TOLERANCE:
                 cells[i] = evolve(above, bottom=cell.bottom)
                 moved.remove(cell)
                 break

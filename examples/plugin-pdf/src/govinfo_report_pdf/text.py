@@ -21,7 +21,8 @@ __all__ = ["Line", "Para", "is_page_number", "join_text", "paragraphs"]
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
-_PAGE_NUMBER = re.compile(r"^[-－—–]?\s*\d{1,4}\s*[-－—–]?$|^第\s*\d{1,4}\s*页(共\s*\d{1,4}\s*页)?$")
+#: ``-3-``, ``- 3 -``, ``3`` (a bare number of at most three digits), ``第2页``, ``第2页共6页``.
+_PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$|^\d{1,3}$|^第\s*\d{1,4}\s*页(共\s*\d{1,4}\s*页)?$")
 #: Font names that mark a heading in Chinese government documents (黑体 and bold faces).
 _HEADING_FONT = re.compile(r"bold|black|heavy|黑体|hei|xbs|小标宋|方正小标宋", re.IGNORECASE)
 
