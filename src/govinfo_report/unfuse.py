@@ -328,6 +328,8 @@ def split_table(
     findings: list[Finding] = []
     cells: dict[Key, Cell] = {}
 
+    rel_keys = [frozenset(r.keys) for r in relations]
+
     # 1. Every split of each text; 2. keep those fitting the row's own relations.
     candidates: list[list[Split]] = []
     for entry in entries:
@@ -348,14 +350,16 @@ def split_table(
                 cells[key] = Cell(missing=Missing.UNREADABLE, text=entry.cell.text, location=entry.cell.location)
             candidates.append([])
             continue
-        own = [r for r in relations if set(r.keys) <= set(entry.keys)]
+        mine = frozenset(entry.keys)
+        own = [r for r, keys in zip(relations, rel_keys, strict=True) if keys <= mine]
         costs = [len(_violations(own, _values(entry, s))) for s in splits]
         best = min(costs)
         candidates.append([s for s, c in zip(splits, costs, strict=True) if c == best])
 
     live = [i for i, c in enumerate(candidates) if c]
-    own_rel = {r for i in live for r in relations if set(r.keys) <= set(entries[i].keys)}
-    cross = [r for r in relations if r not in own_rel]
+    # A relation within one row was applied above; those across rows decide below.
+    owners = [{i for i in live if keys <= frozenset(entries[i].keys)} for keys in rel_keys]
+    cross = [r for r, own_by in zip(relations, owners, strict=True) if not own_by]
 
     # 3. Combine the rows that relations tie together; keep the combinations violating the fewest.
     for group in _components(live, entries, cross):
