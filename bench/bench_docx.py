@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import zipfile
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import Case, Target, Timing, calibrate, optional, sample, skipped
+from _timing import Case, Target, optional, skipped
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
 GROUP = "docx"
@@ -111,33 +110,23 @@ def targets() -> list[Target]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Time this module's cases interleaved and print them with the targets (tables as ``run.py`` prints them)."""
+    import run  # the shared runner's measuring and table code
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--min-sample", type=float, default=0.2, help="seconds per sample (default 0.2)")
     parser.add_argument("--rounds", type=int, default=7, help="interleaved samples per case (default 7)")
     args = parser.parse_args(argv)
     all_cases = cases()
-    for case in all_cases:
-        if case.skipped:
-            print(f"skipped {case.name}: {case.skipped}")
-    timings = {c.name: Timing(c, loops=calibrate(c.run, args.min_sample)) for c in all_cases if c.run}
-    for _ in range(args.rounds):  # interleaved: every case sees the same machine load
-        for t in timings.values():
-            assert t.case.run is not None
-            t.samples.append(sample(t.case.run, t.loops))
-    print(f"{len(_files())} corpus files; median of {args.rounds} samples")
-    for name, t in timings.items():
-        spread = statistics.pstdev(t.samples) / t.median if len(t.samples) > 1 else 0.0
-        print(f"  {name:<20} {t.per_item * 1000:8.3f} ms/{t.case.unit}  (±{spread:.0%})  {t.case.note}")
+    timings = run.measure(all_cases, args.rounds, args.min_sample)
+    print(f"{len(_files())} corpus files; median of {args.rounds} interleaved samples")
+    print("\n".join(run.machine()))
+    print("\n".join(run.micro_table(all_cases, timings)))
+    print()
+    print("\n".join(run.target_table(targets(), timings)))
     if BASELINE in timings and PYTHON_DOCX in timings:
         ratio = timings[PYTHON_DOCX].median / timings[BASELINE].median
-        print(f"  {PYTHON_DOCX} / {BASELINE} = {ratio:.2f}  (python-docx's own cost over the bare parse)")
-    for target in targets():
-        if target.subject in timings and target.baseline in timings:
-            ratio = timings[target.subject].median / timings[target.baseline].median
-            verdict = "met" if ratio <= target.max_ratio else "NOT met"
-            print(f"  {target.subject} / {target.baseline} = {ratio:.2f}  ({target.text}: {verdict})")
-        else:
-            print(f"  {target.text}: baseline not available")
+        print(f"\npython-docx's own cost: {ratio:.1f}× the bare unzip + parse")
     return 0
 
 

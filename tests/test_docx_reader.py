@@ -357,3 +357,27 @@ def test_sniff() -> None:
     assert reader.sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)) > 0
     assert reader.sniff(b"<html><body>") == 0
     assert reader.sniff(b"PK\x03\x04\x14\x00\x00\x00xl/workbook.xml") == 0
+
+
+def test_a_document_made_by_python_docx_on_words_own_template() -> None:
+    """python-docx writes Word's default template (Word's styles, ``w14`` markup) and its own merges."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("山亭区2020年政府信息公开工作年度报告", level=0)
+    document.add_heading("四、政府信息公开行政复议、行政诉讼情况", level=1)
+    document.add_paragraph("正文段落")
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "行政复议"  # gridSpan 3
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "结果维持"  # vMerge restart / continue
+    table.cell(1, 1).text, table.cell(1, 2).text = "1", "2"
+    table.cell(2, 1).text, table.cell(2, 2).text = "3", "4"
+    out = io.BytesIO()
+    document.save(out)
+    doc = DocxReader().parse(out.getvalue())
+    assert [(b.text, b.heading) for b in doc.paragraphs] == [
+        ("山亭区2020年政府信息公开工作年度报告", True),
+        ("四、政府信息公开行政复议、行政诉讼情况", True),
+        ("正文段落", False),
+    ]
+    (grid,) = doc.grids
+    assert grid_texts(grid) == [["行政复议"] * 3, ["结果维持", "1", "2"], ["结果维持", "3", "4"]]
