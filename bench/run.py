@@ -151,13 +151,14 @@ def real_corpus_table(root: Path) -> list[str]:
     if not shared.is_dir():
         return [f"(skipped: no shared corpus at {shared})"]
     lines = [
-        "| files | jobs | wall time | reports/s | ok | failed | peak RSS, parent |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| files | jobs | wall time | reports/s | cores used | ok | failed | peak RSS, parent |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for jobs in sorted({1, os.cpu_count() or 1}):
         r = scaling.extract_run([shared / "corpus", shared / "seeds"], jobs, root, "real")
         lines.append(
-            f"| {r.files} | {r.jobs} | {r.seconds:.2f} s | {r.rate:.1f} | {r.ok} | {r.failed} | {r.parent_mb:.0f} MB |"
+            f"| {r.files} | {r.jobs} | {r.seconds:.2f} s | {r.rate:.1f} | {r.cores_used:.2f} | {r.ok} | {r.failed} "
+            f"| {r.parent_mb:.0f} MB |"
         )
     return lines
 
@@ -172,14 +173,15 @@ def scaling_tables(n: int, root: Path) -> list[str]:
             print(f"scaling: {size} files, {jobs} job(s)…", file=sys.stderr)
             runs.append(scaling.extract_run([corpus], jobs, root, corpus.name))
     lines = [
-        "| files | jobs | wall time | reports/s | ok | failed | peak RSS, parent | peak RSS, largest worker |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| files | jobs | wall time | reports/s | cores used | ok | failed "
+        "| peak RSS, parent | peak RSS, largest worker |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in runs:
         worker = f"{r.worker_mb:.0f} MB" if r.jobs > 1 else "(no workers)"
         lines.append(
-            f"| {r.files:,} | {r.jobs} | {r.seconds:.1f} s | {r.rate:.0f} | {r.ok:,} | {r.failed:,} "
-            f"| {r.parent_mb:.0f} MB | {worker} |"
+            f"| {r.files:,} | {r.jobs} | {r.seconds:.1f} s | {r.rate:.0f} | {r.cores_used:.2f} "
+            f"| {r.ok:,} | {r.failed:,} | {r.parent_mb:.0f} MB | {worker} |"
         )
     big = [r for r in runs if r.files == max(x.files for x in runs)]
     if len(big) == 2:
@@ -196,6 +198,11 @@ def scaling_tables(n: int, root: Path) -> list[str]:
         "| --- | ---: |",
     ]
     lines += [f"| {fmt} | {human(s)} |" for fmt, s in per_format.items()]
+    lines += [
+        "",
+        "*cores used* is the CPU time of the parent and its workers divided by the wall time: on an idle",
+        "machine a run with N jobs approaches N; less means the run waited for CPUs other processes held.",
+    ]
     return lines
 
 

@@ -35,8 +35,10 @@ wall = time.perf_counter() - start
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec(), so it would show the benchmark's own peak.
 with open("/proc/self/status") as status:
     parent = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
-worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "wall": wall, "parent_kb": parent, "worker_kb": worker}), file=sys.stderr)
+own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+result = {"code": code, "wall": wall, "parent_kb": parent, "worker_kb": children.ru_maxrss, "cpu": cpu}
+print(json.dumps(result), file=sys.stderr)
 """
 
 
@@ -51,12 +53,19 @@ class Run:
     failed: int
     parent_mb: float
     worker_mb: float
+    #: CPU seconds used by the parent and its workers together.
+    cpu: float
     #: Mean seconds per file inside a worker (read + validate), by input format.
     per_format: dict[str, float]
 
     @property
     def rate(self) -> float:
         return self.files / self.seconds
+
+    @property
+    def cores_used(self) -> float:
+        """CPU seconds per wall second: how many cores the run actually got."""
+        return self.cpu / self.seconds
 
 
 def draw_reports(distinct: int, seed: int = 20240331) -> list[object]:
@@ -146,5 +155,6 @@ def extract_run(inputs: Sequence[Path], jobs: int, work: Path, label: str) -> Ru
         failed=failed,
         parent_mb=measured["parent_kb"] / 1024,
         worker_mb=measured["worker_kb"] / 1024,
+        cpu=measured["cpu"],
         per_format={k: statistics.mean(v) for k, v in sorted(seconds.items())},
     )
