@@ -173,15 +173,15 @@ def scaling_tables(n: int, root: Path) -> list[str]:
             print(f"scaling: {size} files, {jobs} job(s)…", file=sys.stderr)
             runs.append(scaling.extract_run([corpus], jobs, root, corpus.name))
     lines = [
-        "| files | jobs | wall time | reports/s | cores used | ok | failed "
+        "| files | jobs | wall time | reports/s | cores used | CPU per report | ok | failed "
         "| peak RSS, parent | peak RSS, largest worker |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in runs:
         worker = f"{r.worker_mb:.0f} MB" if r.jobs > 1 else "(no workers)"
         lines.append(
             f"| {r.files:,} | {r.jobs} | {r.seconds:.1f} s | {r.rate:.0f} | {r.cores_used:.2f} "
-            f"| {r.ok:,} | {r.failed:,} | {r.parent_mb:.0f} MB | {worker} |"
+            f"| {human(r.cpu / r.files)} | {r.ok:,} | {r.failed:,} | {r.parent_mb:.0f} MB | {worker} |"
         )
     big = [r for r in runs if r.files == max(x.files for x in runs)]
     if len(big) == 2:
@@ -202,6 +202,8 @@ def scaling_tables(n: int, root: Path) -> list[str]:
         "",
         "*cores used* is the CPU time of the parent and its workers divided by the wall time: on an idle",
         "machine a run with N jobs approaches N; less means the run waited for CPUs other processes held.",
+        "*CPU per report* (all processes' CPU time / files) does not depend on that wait: equal figures at",
+        "1 and N jobs mean the pool adds no work, so N idle cores give N times the throughput.",
     ]
     return lines
 
