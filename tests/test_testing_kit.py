@@ -6,14 +6,20 @@ import itertools
 import subprocess
 import sys
 from decimal import Decimal
+from typing import Any, BinaryIO
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo_report import AnnualReport, Edition, Missing
+from govinfo_report import AnnualReport, Edition, Missing, ReportError, Sections, UnknownFormatError, registry, testing
+from govinfo_report.io.json_format import JsonReader, JsonWriter
 from govinfo_report.layout import OUTCOME_ROWS, REQUEST_PARTS, REVIEW_PARTS
 from govinfo_report.model import Table
+from govinfo_report.plugins import Reader, Writer
+from govinfo_report.registry import FormatInfo
+from govinfo_report.testing import check_format
 from govinfo_report.testing.strategies import (
     cell_texts,
     is_safe_prose_line,
@@ -108,7 +114,9 @@ def test_missing_cells_are_blank_or_not_applicable(report: AnnualReport) -> None
 @given(report_series(min_size=2, max_size=4))
 def test_series_carry_over_and_in_force_chain(series: list[AnnualReport]) -> None:
     years = [r.year for r in series]
-    assert years == list(range(years[0], years[0] + len(series)))
+    first = years[0]
+    assert first is not None
+    assert years == list(range(first, first + len(series)))
     assert len({r.agency for r in series}) == 1
     for last, this in itertools.pairwise(series):
         assert _broken_rules(this) == []
@@ -207,3 +215,112 @@ def test_testing_package_imports_without_hypothesis() -> None:
         "    raise AssertionError('check_format ran without hypothesis')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_from_type_draws_consistent_reports() -> None:
+    # Registered through the package's own "hypothesis" entry point.
+    @settings(max_examples=20, deadline=None, database=None)
+    @given(st.from_type(AnnualReport))
+    def drawn(report: AnnualReport) -> None:
+        assert isinstance(report, AnnualReport)
+        assert _broken_rules(report) == []
+
+    drawn()
+
+
+# --- the kit must fail on broken formats --------------------------------------------------------
+
+
+class _JsonAgain(JsonWriter):
+    name = "kit_probe"
+
+
+class _LossyWriter(JsonWriter):
+    """Forgets the overview: a round trip must notice."""
+
+    name = "kit_probe"
+
+    def write(self, report: AnnualReport, stream: BinaryIO, **options: Any) -> None:
+        super().write(attrs.evolve(report, sections=attrs.evolve(report.sections, overview="")), stream)
+
+
+class _CrashingReader(JsonReader):
+    """Lets an IndexError escape on any input that is not valid JSON."""
+
+    name = "kit_probe"
+
+    def read(self, data: bytes, *, source: str | None = None) -> AnnualReport:
+        try:
+            return super().read(data, source=source)
+        except ReportError:
+            raise IndexError("escaped") from None
+
+
+class _HangingReader(JsonReader):
+    name = "kit_probe"
+
+    def read(self, data: bytes, *, source: str | None = None) -> AnnualReport:
+        try:
+            return super().read(data, source=source)
+        except ReportError:
+            while True:
+                pass
+
+
+_FIXED = st.just(
+    AnnualReport(edition="2021", year=2022, agency="济宁市兖州区", title="济宁市兖州区2022年政府信息公开工作年度报告")
+)
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    """The exceptions inside *exc*: Hypothesis reports several distinct failures as one group."""
+    inner = getattr(exc, "exceptions", None)
+    if inner is None:
+        return [exc]
+    return [leaf for e in inner for leaf in _leaves(e)]
+
+
+def _install(monkeypatch: pytest.MonkeyPatch, reader: Reader, writer: Writer) -> None:
+    info = FormatInfo("kit_probe", True, True, "probe", "0")
+    real = registry.formats
+    monkeypatch.setattr(registry, "formats", lambda: [*real(), info])
+    monkeypatch.setitem(registry._loaded, (registry.READERS, "kit_probe"), reader)
+    monkeypatch.setitem(registry._loaded, (registry.WRITERS, "kit_probe"), writer)
+
+
+def test_check_format_passes_a_faithful_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(monkeypatch, JsonReader(), _JsonAgain())
+    check_format("kit_probe", max_examples=5, reports=reports(with_prose=True))
+
+
+def test_check_format_catches_a_lossy_writer(monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(monkeypatch, JsonReader(), _LossyWriter())
+    report = AnnualReport(
+        edition="2021",
+        year=2022,
+        agency="济宁市兖州区",
+        title="济宁市兖州区2022年政府信息公开工作年度报告",
+        sections=Sections(overview="本机关高度重视政务公开工作。"),
+    )
+    with pytest.raises(AssertionError, match=r"sections\.overview: expected '本机关高度重视政务公开工作。', got ''"):
+        check_format("kit_probe", max_examples=5, reports=st.just(report))
+
+
+def test_check_format_catches_a_reader_raising_a_foreign_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(monkeypatch, _CrashingReader(), _JsonAgain())
+    with pytest.raises(BaseException) as raised:
+        check_format("kit_probe", max_examples=1, mutation_examples=50, reports=_FIXED)
+    assert any(isinstance(e, IndexError) for e in _leaves(raised.value))
+
+
+def test_check_format_catches_a_hanging_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(monkeypatch, _HangingReader(), _JsonAgain())
+    monkeypatch.setattr(testing, "HANG_SECONDS", 0.2)
+    with pytest.raises(BaseException) as raised:
+        check_format("kit_probe", max_examples=1, mutation_examples=20, reports=_FIXED)
+    assert any(isinstance(e, testing.ReaderHang) for e in _leaves(raised.value))
+
+
+def test_check_format_names_the_missing_extra_or_format() -> None:
+    with pytest.raises(UnknownFormatError):
+        check_format("no_such_format")
