@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 import os
 import runpy
+import signal
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,6 +158,30 @@ def test_a_worker_that_dies_fails_only_its_file(folder: Path, monkeypatch: pytes
     assert cell(results["yanzhou.json"], "requests.new_received.total") == "92"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_takes_too_long_is_stopped_and_listed(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    if not hasattr(signal, "setitimer") or sys.platform != "linux":
+        pytest.skip("the time limit uses SIGALRM; the patch reaches workers through fork()")
+    real_read = extract_module.read
+
+    def hangs_on_yaodu(name: str, format: str | None = None) -> AnnualReport:
+        if name.endswith("yaodu.json"):
+            time.sleep(30)  # a reader stuck in a loop
+        return real_read(name, format=format)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(extract_module, "read", hangs_on_yaodu)
+    started = time.monotonic()
+    results = by_file(gr.extract([folder], jobs=jobs, timeout=0.5))
+    assert time.monotonic() - started < 20  # stopped, not waited for
+    assert not results["yaodu.json"].ok
+    assert results["yaodu.json"].error.startswith("reading took longer than 0.5 s")
+    assert cell(results["yanzhou.json"], "requests.new_received.total") == "92"
+    # The limit is lifted after each file: nothing fires later in this process.
+    time.sleep(0.7)
+
+
 def test_resume_from_skips_the_files_an_earlier_run_listed(folder: Path, tmp_path: Path) -> None:
     table = tmp_path / "data.files.csv"
     table.write_text(
@@ -188,6 +214,8 @@ def test_bad_arguments_are_refused(folder: Path) -> None:
         gr.extract([folder], jobs=0)
     with pytest.raises(ValueError, match="chunksize"):
         gr.extract([folder], chunksize=0)
+    with pytest.raises(ValueError, match="timeout"):
+        gr.extract([folder], timeout=0)
 
 
 def test_dask_example_runs_with_or_without_dask(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

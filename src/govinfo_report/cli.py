@@ -75,6 +75,13 @@ def _add_extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     extract.add_argument("--no-check", action="store_true", help="do not run the rules (keep the readers' findings)")
     extract.add_argument("--rules", metavar="CODES", help="comma-separated rule codes to run (default: all)")
     extract.add_argument("--missing-as-zero", action="store_true", help="count missing cells as 0 in arithmetic rules")
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="stop and list as failed a file read for longer (default 120; 0: no limit)",
+    )
     extract.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a TTY)")
 
 

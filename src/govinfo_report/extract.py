@@ -15,10 +15,13 @@ provides the parallelism); see ``examples/dask_bag.py``.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, Union
@@ -138,6 +141,7 @@ class _Options:
     check: bool
     rules: tuple[str, ...] | None
     missing_as_zero: bool
+    timeout: float | None = None
 
 
 def report_suffixes() -> frozenset[str]:
@@ -196,9 +200,53 @@ def _failure(name: str, exc: BaseException, started: float) -> FileResult:
     return FileResult(name, ok=False, error=message, seconds=time.perf_counter() - started)
 
 
+class _FileTimeout(BaseException):
+    """Raised by the alarm inside a reader; a BaseException so that no reader's ``except Exception`` keeps it."""
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise _FileTimeout
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after *seconds* with :class:`_FileTimeout` (main thread on Unix only, else no limit).
+
+    The alarm interrupts Python code; a single C call that never returns
+    (none is known in the readers) would still hold the worker.
+    """
+    usable = (
+        seconds is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_file(name: str, options: _Options) -> FileResult:
     """Read and check one file; never raises for a problem with the file."""
     started = time.perf_counter()
+    try:
+        with _time_limit(options.timeout):
+            return _read_and_check(name, options, started)
+    except _FileTimeout:
+        return FileResult(
+            name,
+            ok=False,
+            error=f"reading took longer than {options.timeout:g} s and was stopped (raise the limit with timeout=)",
+            seconds=time.perf_counter() - started,
+        )
+
+
+def _read_and_check(name: str, options: _Options, started: float) -> FileResult:
     try:
         report = read(name, format=options.format)
         if options.check:
@@ -304,6 +352,7 @@ def extract(
     check: bool = True,
     rules: Iterable[str] | None = None,
     missing_as_zero: bool = False,
+    timeout: float | None = None,
     chunksize: int = 8,
 ) -> Generator[FileResult, None, None]:
     """Read and check every report in *paths*, yielding one :class:`FileResult` per file.
@@ -318,14 +367,19 @@ def extract(
     skipped.  *format* forces the input format; *check* runs the rules
     (*rules* selects them by code; *missing_as_zero* as in
     :func:`~govinfo_report.validate`), else only the reader's own findings
-    are kept.  *chunksize* files go to a worker at a time.
+    are kept.  A file still being read after *timeout* seconds is stopped
+    and listed as failed (Unix, and only when reading in a process's main
+    thread; real reports take well under a second).  *chunksize* files go to
+    a worker at a time.
     """
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    options = _Options(format, check, None if rules is None else tuple(rules), missing_as_zero)
+    if timeout is not None and timeout <= 0:
+        raise ValueError("timeout must be positive (or None for no limit)")
+    options = _Options(format, check, None if rules is None else tuple(rules), missing_as_zero, timeout)
     names: Iterator[str] = iter_files(paths)
     if resume_from is not None:
         from .extract_tables import read_resume_state

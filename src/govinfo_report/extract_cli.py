@@ -38,6 +38,7 @@ def _results(args: argparse.Namespace, output: ExtractOutput) -> Iterator[FileRe
         check=not args.no_check,
         rules=args.rules.split(",") if args.rules else None,
         missing_as_zero=args.missing_as_zero,
+        timeout=args.timeout or None,
     )
 
 
@@ -45,6 +46,8 @@ def run_extract(args: argparse.Namespace, out: TextIO) -> int:
     """Run the batch; exit code 0 when every file was read, 1 when some failed."""
     if args.jobs is not None and args.jobs < 1:
         raise ReportError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.timeout < 0:
+        raise ReportError(f"--timeout must be positive (0 for no limit), got {args.timeout:g}")
     ok = failed = 0
     with ExtractOutput(Path(args.out), resume=args.resume) as output:
         skipped = len(output.state.done)
