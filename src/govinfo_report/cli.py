@@ -70,7 +70,12 @@ def _add_extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     extract.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE", help="report files and directories")
     extract.add_argument("--out", "-o", required=True, metavar="OUT", help="cell table: .csv, .jsonl or .parquet")
     extract.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: every core)")
-    extract.add_argument("--resume", action="store_true", help="skip files an earlier run with the same OUT listed")
+    extract.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an earlier run into the same OUT: skip the files its files table lists (ok or failed; "
+        "delete a failed file's row there to retry it); without --resume the tables are replaced",
+    )
     extract.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format of every file")
     extract.add_argument("--no-check", action="store_true", help="do not run the rules (keep the readers' findings)")
     extract.add_argument("--rules", metavar="CODES", help="comma-separated rule codes to run (default: all)")
