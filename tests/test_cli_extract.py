@@ -259,3 +259,21 @@ def test_an_agency_with_commas_and_quotes_reads_back_intact(tmp_path: Path, suff
     assert {r["agency"] for r in cells} == {agency}
     assert value(cells, "odd.json", "requests.new_received.total") == "7"
     assert len(cells) == 23 * 7  # the 2019 requests table: 23 rows of 7 columns, the only table present
+
+
+def test_a_failed_file_is_retried_after_its_row_is_deleted(corpus: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    assert run(str(corpus), "--out", str(data), "-j", "1")[0] == 1
+    # The user repairs the broken file and deletes its row from the files table.
+    gr.write(report("修复区", 2020, {"natural_person": 4, "total": 4}), corpus / "d_broken.json")
+    table = tmp_path / "data.files.csv"
+    kept = [line for line in table.read_text(encoding="utf-8").splitlines() if "d_broken.json" not in line]
+    table.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+    code, out = run(str(corpus), "--out", str(data), "-j", "1", "--resume")
+    assert code == 0
+    assert "1 file(s) read: 1 ok, 0 failed; 3 skipped" in out
+    cells = rows(data)
+    assert value(cells, "d_broken.json", "requests.new_received.total") == "4"
+    assert value(cells, "a.json", "requests.new_received.total") == "92"  # once: value() asserts a single row
+    assert sorted(Path(r["file"]).name for r in rows(table)) == ["a.json", "b.json", "c.json", "d_broken.json"]
