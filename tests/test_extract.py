@@ -7,6 +7,7 @@ import os
 import runpy
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +156,24 @@ def test_a_worker_that_dies_fails_only_its_file(folder: Path, monkeypatch: pytes
     assert not results["yaodu.json"].ok
     assert "worker process died" in results["yaodu.json"].error
     assert results["yanzhou.json"].ok
+    assert cell(results["yanzhou.json"], "requests.new_received.total") == "92"
+
+
+def test_a_result_that_cannot_be_sent_back_fails_only_its_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform != "linux":
+        pytest.skip("relies on fork() passing the patched function to the workers")
+
+    def unpicklable_for_yaodu(name: str, options: _Options) -> FileResult:
+        result = extract_file(name, options)
+        if name.endswith("yaodu.json"):  # e.g. a third-party rule's finding holding a lock
+            return FileResult(name, ok=True, findings=(threading.Lock(),))  # type: ignore[arg-type]
+        return result
+
+    monkeypatch.setattr(extract_module, "extract_file", unpicklable_for_yaodu)
+    results = by_file(gr.extract([folder], jobs=2))
+    assert sorted(results) == ["broken.json", "yanzhou.json", "yaodu.json"]
+    assert not results["yaodu.json"].ok
+    assert "could not send this file's result back" in results["yaodu.json"].error
     assert cell(results["yanzhou.json"], "requests.new_received.total") == "92"
 
 

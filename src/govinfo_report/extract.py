@@ -304,14 +304,25 @@ def _crashed(name: str) -> FileResult:
     )
 
 
+def _unreturnable(name: str, exc: Exception) -> FileResult:
+    return FileResult(
+        name,
+        ok=False,
+        error=f"the worker could not send this file's result back ({type(exc).__name__}: {exc}); "
+        "a plugin's finding that cannot be pickled?",
+    )
+
+
 def _isolate(names: list[str], options: _Options) -> Iterator[FileResult]:
-    """Retry the files of a broken pool one at a time, each in a fresh process, to find the culprit."""
+    """Retry the files of a failed chunk one at a time, each in a fresh process, to find the culprit."""
     for name in names:
         with ProcessPoolExecutor(max_workers=1) as solo:
             try:
                 yield from solo.submit(_extract_chunk, [name], options).result()
             except BrokenProcessPool:
                 yield _crashed(name)
+            except Exception as exc:
+                yield _unreturnable(name, exc)
 
 
 def _parallel(names: Iterator[str], options: _Options, jobs: int, chunksize: int) -> Generator[FileResult, None, None]:
@@ -339,6 +350,9 @@ def _parallel(names: Iterator[str], options: _Options, jobs: int, chunksize: int
                         results = future.result()
                     except BrokenProcessPool:
                         suspects.extend(chunk)
+                        continue
+                    except Exception:  # the chunk's results could not come back; the pool is fine
+                        yield from _isolate(chunk, options)
                         continue
                     yield from results
                 if suspects:
