@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from govinfo_report import AnnualReport
+from govinfo_report.layout import ValueKind
 
 ALL_TABLES = frozenset({"active_disclosure", "requests", "review_litigation"})
 
@@ -346,7 +347,11 @@ def assert_matches(report: AnnualReport, expected: Expected) -> None:
             if cell.value is not None:
                 problems.append(f"{key}: read {cell.value!r}, document leaves it blank")
             continue
-        want = expected.nonzero.get(key, 0)
+        table = report.table(ref.table)
+        assert table is not None
+        kind = table.spec.row(ref.row).column(ref.column).kind
+        # Amounts are decimals in 万元 even when zero; counts are integers.
+        want = expected.nonzero.get(key, Decimal(0) if kind is ValueKind.AMOUNT else 0)
         if cell.value != want or not isinstance(cell.value, type(want)):
             problems.append(f"{key}: read {cell.value!r} ({cell.missing}), document says {want!r}")
     for key in (*expected.nonzero, *expected.missing):
