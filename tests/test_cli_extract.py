@@ -184,6 +184,7 @@ def test_parquet_cannot_be_resumed(corpus: Path, tmp_path: Path, capsys: pytest.
         (["--out", "data.txt"], "use .csv, .jsonl or .parquet"),
         (["--out", "data.csv", "--jobs", "0"], "--jobs must be at least 1"),
         (["--out", "data.csv", "--timeout", "-1"], "--timeout must be positive"),
+        (["--out", "no/such/folder/data.csv"], "cannot open for writing"),
     ],
 )
 def test_bad_options_exit_2(

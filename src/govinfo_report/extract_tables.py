@@ -335,9 +335,13 @@ class ExtractOutput:
             self._cut(self.cells_path, self.state.cells_end)
             self._cut(self.findings_path, self.state.findings_end)
         self._sinks: list[_Sink] = []
-        self.cells = self._open(kind, self.cells_path, CELL_COLUMNS, "cells", append)
-        self.findings = self._open(kind, self.findings_path, FINDING_COLUMNS, "findings", append)
-        self.files = self._open(kind, self.files_path, FILE_COLUMNS, "files", append)
+        try:
+            self.cells = self._open(kind, self.cells_path, CELL_COLUMNS, "cells", append)
+            self.findings = self._open(kind, self.findings_path, FINDING_COLUMNS, "findings", append)
+            self.files = self._open(kind, self.files_path, FILE_COLUMNS, "files", append)
+        except BaseException:
+            self.close()
+            raise
 
     @staticmethod
     def _cut(path: Path, size: int | None) -> None:
