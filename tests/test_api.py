@@ -151,3 +151,8 @@ def test_unwritable_target(tmp_path: Path) -> None:
 def test_validate_returns_sorted_findings_and_accepts_rule_selection() -> None:
     findings = gr.validate(_report(), rules=[])
     assert findings == sorted(findings)
+
+
+def test_unknown_rule_is_named_as_a_rule() -> None:
+    with pytest.raises(gr.UnknownFormatError, match=r"no rule 'requests\.nope'; installed: .*requests\.balance"):
+        gr.validate(_report(), rules=["requests.nope"])

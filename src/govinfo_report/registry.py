@@ -95,7 +95,8 @@ def _load(group: str, name: str, base: type[T], what: str) -> T:
 
 
 def _unknown(what: str, name: str, installed: list[str]) -> UnknownFormatError:
-    message = f"no {what} for format {name!r}; installed: {', '.join(installed) or 'none'}"
+    subject = f"no rule {name!r}" if what == "rule" else f"no {what} for format {name!r}"
+    message = f"{subject}; installed: {', '.join(installed) or 'none'}"
     if name in KNOWN_PLUGINS:
         message += f". Install it with: pip install {KNOWN_PLUGINS[name]}"
     return UnknownFormatError(message)
