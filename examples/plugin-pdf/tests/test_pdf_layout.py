@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from govinfo_report_pdf.tables import Box, RawTable, merge_page_breaks, to_grid
 from govinfo_report_pdf.text import Line, is_page_number, join_text, paragraphs
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 
 def _line(text: str, x0: float, top: float, x1: float = 520.0, *, size: float = 16.0, page: int = 0) -> Line:
@@ -119,3 +121,45 @@ def test_a_continuation_with_fewer_columns_joins_on_the_shared_boundaries() -> N
     rows = to_grid(joined, 0, None).rows
     assert [c.text for c in rows[1]] == ["行政处罚", "3985758", "3985758", "3985758", "3985758"]
     assert [c.spanned for c in rows[1]] == [False, False, True, True, True]
+
+
+@st.composite
+def _merged_grids(draw: st.DrawFn) -> tuple[int, int, list[tuple[int, int, int, int]]]:
+    """A grid of rows × columns cut into rectangles (merged cells): (rows, columns, [(r0, c0, r1, c1)])."""
+    rows, columns = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    taken = [[False] * columns for _ in range(rows)]
+    cells = []
+    for r in range(rows):
+        for c in range(columns):
+            if taken[r][c]:
+                continue
+            width = 1
+            while c + width < columns and not taken[r][c + width] and draw(st.booleans()):
+                width += 1
+            height = draw(st.integers(1, rows - r))
+            for rr in range(r, r + height):
+                for cc in range(c, c + width):
+                    taken[rr][cc] = True
+            cells.append((r, c, r + height, c + width))
+    # A boundary no cell edge draws does not exist on the page: such a layout is another, smaller one.
+    assume(all(any(b in (r0, r1) for r0, _c0, r1, _c1 in cells) for b in range(1, rows)))
+    assume(all(any(b in (c0, c1) for _r0, c0, _r1, c1 in cells) for b in range(1, columns)))
+    return rows, columns, cells
+
+
+@given(_merged_grids(), st.floats(20, 60), st.floats(30, 90))
+def test_any_merged_layout_is_laid_out_position_by_position(
+    grid: tuple[int, int, list[tuple[int, int, int, int]]], row_height: float, column_width: float
+) -> None:
+    rows, columns, cells = grid
+    boxes = [
+        Box(c0 * column_width, 100 + r0 * row_height, c1 * column_width, 100 + r1 * row_height, f"{r0},{c0}")
+        for r0, c0, r1, c1 in cells
+    ]
+    laid = to_grid(_table(0, boxes), 0, None).rows
+    assert len(laid) == rows and all(len(row) == columns for row in laid)
+    for r0, c0, r1, c1 in cells:
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                assert laid[r][c].text == f"{r0},{c0}"
+                assert laid[r][c].spanned == ((r, c) != (r0, c0))
