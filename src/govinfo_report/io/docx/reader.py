@@ -417,18 +417,16 @@ class _Builder:
         if ppr is None or ppr.tag != tags.pPr:
             return False
         style = ""
-        for prop in ppr.iterchildren(tags.outlineLvl, tags.pStyle):
+        for prop in ppr:
             if prop.tag == tags.outlineLvl:
                 return _int(prop.get(tags.val), 9) < 9
-            style = prop.get(tags.val) or ""
+            if prop.tag == tags.pStyle:
+                style = prop.get(tags.val) or ""
         return bool(style) and (style in self.headings or bool(_HEADING_ID.match(style)))
 
     def cell_text(self, tc: etree._Element) -> str | None:
         """The cell's paragraphs, one a line (text boxes anchored in it included); ``None`` if it holds a table."""
         tags = self.tags
-        n = len(tc)
-        if not self.boxes and n and tc[n - 1].tag == tags.p and (n == 1 or (n == 2 and tc[0].tag == tags.tcPr)):
-            return _text(tc).strip()  # the common case: one paragraph
         if next(tc.iter(tags.tbl), None) is not None:
             return None
         lines: list[str] = []
@@ -475,25 +473,26 @@ class _Builder:
         """Each row's cells with their spans and grid columns, and the table's width; ``None`` for a container."""
         tags = self.tags
         tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
-        cell_props = (tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel)
-        grid_span, v_merge, h_merge = tags.gridSpan, tags.vMerge, tags.hMerge
+        grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
+        grid_before, grid_after, p_tag = tags.gridBefore, tags.gridAfter, tags.p
         raws: list[list[_Raw]] = []
         width = 0
         for tr, row in zip(rows, cells, strict=True):
             column = after = 0
             first = tr[0] if len(tr) else None
             if first is not None and first.tag == tr_pr:
-                for prop in first.iterchildren(tags.gridBefore, tags.gridAfter):
-                    if prop.tag == tags.gridBefore:
+                for prop in first:  # (a plain loop over the few properties beats a tag-filtered one)
+                    if prop.tag == grid_before:
                         column = _clamp(_int(prop.get(val), 0), 0)
-                    else:
+                    elif prop.tag == grid_after:
                         after = _clamp(_int(prop.get(val), 0), 0)
             line: list[_Raw] = []
             for tc in row:
                 span, continues, joins, deleted = 1, False, False, False
-                props = tc[0] if len(tc) else None
+                n = len(tc)
+                props = tc[0] if n else None
                 if props is not None and props.tag == tc_pr:
-                    for prop in props.iterchildren(*cell_props):
+                    for prop in props:
                         tag = prop.tag
                         if tag == grid_span:
                             span = _clamp(_int(prop.get(val), 1), 1)
@@ -501,11 +500,17 @@ class _Builder:
                             continues = prop.get(val) in (None, "continue")
                         elif tag == h_merge:
                             joins = prop.get(val) in (None, "continue")
-                        else:
+                        elif tag == cell_del:
                             deleted = True
-                if deleted:
-                    continue
-                text = self.cell_text(tc)
+                    if deleted:
+                        continue
+                    last = tc[1] if n == 2 else None
+                else:
+                    last = props if n == 1 else None
+                if last is not None and last.tag == p_tag and not self.boxes:
+                    text: str | None = _text(last).strip()  # the common case: one paragraph
+                else:
+                    text = self.cell_text(tc)
                 if text is None:
                     return None
                 if joins and line:  # legacy horizontal merge: widen the cell on the left
