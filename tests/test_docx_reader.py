@@ -13,6 +13,7 @@ import pytest
 
 from govinfo_report.document import Document, Grid, Paragraph
 from govinfo_report.io.docx import DocxReader
+from govinfo_report.io.docx.numbering import format_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -36,6 +37,7 @@ def make_docx(
     ns: str = W,
     part: str = "word/document.xml",
     extra_ns: str = "",
+    numbering: str | None = None,
 ) -> bytes:
     """A minimal .docx whose body is *body* (markup using the ``w:`` prefix, renamed to *prefix*)."""
     if prefix != "w":
@@ -53,6 +55,10 @@ def make_docx(
         z.writestr(part, xml)
         if styles is not None:
             z.writestr(part.rsplit("/", 1)[0] + "/styles.xml", f'<w:styles xmlns:w="{W}">{styles}</w:styles>')
+        if numbering is not None:
+            z.writestr(
+                part.rsplit("/", 1)[0] + "/numbering.xml", f'<w:numbering xmlns:w="{W}">{numbering}</w:numbering>'
+            )
     return out.getvalue()
 
 
@@ -381,3 +387,98 @@ def test_a_document_made_by_python_docx_on_words_own_template() -> None:
     ]
     (grid,) = doc.grids
     assert grid_texts(grid) == [["行政复议"] * 3, ["结果维持", "1", "2"], ["结果维持", "3", "4"]]
+
+
+# --- automatic numbering ------------------------------------------------------------
+
+_LISTS = (
+    # Abstract list 1: 一、 at level 0, （一） at level 1, 1. at level 2 (restarting under each parent).
+    '<w:abstractNum w:abstractNumId="1">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+    '<w:suff w:val="nothing"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+    '<w:suff w:val="nothing"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/>'
+    '<w:suff w:val="nothing"/></w:lvl>'
+    "</w:abstractNum>"
+    # Abstract list 2: bullets print nothing.
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/>'
+    "</w:lvl></w:abstractNum>"
+    '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>'
+    # Instance 7 of list 1 restarts its level 2 at 1 ("Restart numbering" in Word).
+    '<w:num w:numId="7"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+)
+
+
+def numbered(text: str, num: int, level: int) -> str:
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+
+
+def test_automatic_numbers_are_shown_as_word_shows_them() -> None:
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="ListHead"><w:name w:val="heading 1"/>'
+        '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+    )
+    body = (
+        p("总体情况", "ListHead")  # numbered through its style
+        + numbered("主动公开情况", 5, 1)
+        + numbered("依申请公开情况", 5, 1)
+        + numbered("要点", 6, 0)
+        + p("主动公开政府信息情况", "ListHead")
+        + numbered("第一项", 5, 2)
+        + numbered("第二项", 5, 2)
+        + numbered("重新编号", 7, 2)
+        + "<w:tbl><w:tr>"
+        + "<w:tc><w:tcPr/>"
+        + numbered("属于国家秘密", 5, 2)
+        + "</w:tc><w:tc><w:tcPr/>"
+        + p("0")
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    doc = parse(body, styles=styles, numbering=_LISTS)
+    assert texts(doc) == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "要点",
+        "二、主动公开政府信息情况",
+        "1.第一项",
+        "2.第二项",
+        "1.重新编号",
+    ]
+    assert grid_texts(doc.grids[0]) == [["2.属于国家秘密", "0"]]
+    assert [b.heading for b in doc.paragraphs][:2] == [True, False]
+
+
+def test_numbering_without_a_numbering_part_is_ignored() -> None:
+    assert texts(parse(numbered("总体情况", 5, 0))) == ["总体情况"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "shown"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCountingThousand", "二十"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "chineseLegalSimplified", "叁"),
+        (3, "ideographTraditional", "丙"),
+        (12, "ideographDigital", "一二"),
+        (3, "decimalEnclosedCircle", "③"),
+        (4, "decimalFullWidth", "４"),
+        (4, "upperRoman", "IV"),
+        (9, "lowerRoman", "ix"),
+        (28, "upperLetter", "BB"),
+        (7, "decimal", "7"),
+        (7, "decimalZero", "07"),
+        (2, "bullet", ""),
+    ],
+)
+def test_number_formats(n: int, fmt: str, shown: str) -> None:
+    assert format_number(n, fmt) == shown

@@ -92,6 +92,21 @@ class Tags:
     type: str
     styleId: str
     char: str
+    numPr: str
+    numId: str
+    ilvl: str
+    num: str
+    abstractNum: str
+    abstractNumId: str
+    lvl: str
+    lvlOverride: str
+    startOverride: str
+    start: str
+    numFmt: str
+    lvlText: str
+    suff: str
+    isLgl: str
+    lvlRestart: str
     document: str
     body: str
 

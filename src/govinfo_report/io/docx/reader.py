@@ -39,6 +39,7 @@ from ...errors import ReadError, UnsafeInputError
 from ...grid import MAX_SPAN, SpanCell, expand
 from ...plugins import DocumentReader
 from ...safety import MAX_PART_BYTES, open_zip, parse_xml, read_member
+from .numbering import Numbering
 from .ooxml import MC, OFFICE_DOCUMENT_TYPES, PACKAGE_RELS, Tags, names_for
 
 __all__ = ["DocxReader"]
@@ -100,11 +101,15 @@ class DocxReader(DocumentReader):
             tags = names_for(root.tag)
             if tags is None or root.tag != tags.document:
                 raise ReadError(f"{main} is not a WordprocessingML document (root element {root.tag})", where=source)
-            headings = _heading_styles(archive, posixpath.join(posixpath.dirname(main), "styles.xml"), tags, source)
-        body = root.find(tags.body)
-        if body is None:
-            raise ReadError(f"{main} has no document body (w:body)", where=source)
-        builder = _Builder(tags, source, headings, _prepare(body, tags))
+            body = root.find(tags.body)
+            if body is None:
+                raise ReadError(f"{main} has no document body (w:body)", where=source)
+            folder = posixpath.dirname(main)
+            styles = _read_styles(archive, posixpath.join(folder, "styles.xml"), tags, source)
+            numbering = None
+            if styles.numbered or next(body.iter(tags.numPr), None) is not None:
+                numbering = _read_numbering(archive, posixpath.join(folder, "numbering.xml"), tags, source)
+        builder = _Builder(tags, source, styles, _prepare(body, tags), numbering)
         builder.container(body)
         builder.flush()
         return Document(tuple(builder.blocks), source=source)
@@ -188,8 +193,18 @@ def _no_document_message(names: list[str]) -> str:
     return f"not a Word document: the zip archive has no word/document.xml ({what})"
 
 
-def _heading_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> frozenset[str]:
-    """Ids of the paragraph styles that are headings (by name, outline level, or inheritance).
+@define
+class _Styles:
+    """What the reader takes from the styles part."""
+
+    #: Ids of paragraph styles that are headings (by name, outline level, or inheritance).
+    headings: frozenset[str] = frozenset()
+    #: Paragraph styles that number their paragraphs: style id → (list instance, level).
+    numbered: dict[str, tuple[str, int]] = Factory(dict)
+
+
+def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> _Styles:
+    """The heading and numbered paragraph styles of *part*, following ``w:basedOn``.
 
     A missing or malformed styles part only loses this information; an
     oversized one is refused like any other part.
@@ -199,8 +214,9 @@ def _heading_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str
     except UnsafeInputError:
         raise
     except ReadError:
-        return frozenset()
+        return _Styles()
     own: dict[str, bool | None] = {}
+    own_numbering: dict[str, tuple[str, int]] = {}
     based: dict[str, str] = {}
     for style in root.iter(tags.style):
         if style.get(tags.type) != "paragraph":
@@ -212,26 +228,59 @@ def _heading_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str
         name = style.find(tags.name)
         if name is not None and _HEADING_NAME.match((name.get(tags.val) or "").strip().lower()):
             verdict = True
-        level = style.find(f"{tags.pPr}/{tags.outlineLvl}")
-        if level is not None:
-            verdict = _int(level.get(tags.val), 9) < 9
+        ppr = style.find(tags.pPr)
+        if ppr is not None:
+            level = ppr.find(tags.outlineLvl)
+            if level is not None:
+                verdict = _int(level.get(tags.val), 9) < 9
+            numbering = ppr.find(tags.numPr)
+            if numbering is not None:
+                own_numbering[sid] = _num_pr(numbering, tags)
         own[sid] = verdict
         parent = style.find(tags.basedOn)
         if parent is not None and parent.get(tags.val):
             based[sid] = parent.get(tags.val) or ""
     headings: set[str] = set()
+    numbered: dict[str, tuple[str, int]] = {}
     for sid in own:
-        cur: str | None = sid
-        for _ in range(32):  # inheritance chains are short; a cycle must not loop forever
-            if cur is None:
-                break
-            verdict = own.get(cur)
-            if verdict is not None:
-                if verdict:
-                    headings.add(sid)
-                break
-            cur = based.get(cur)
-    return frozenset(headings)
+        chain = _chain(sid, based)
+        verdict = next((v for v in (own.get(s) for s in chain) if v is not None), None)
+        if verdict:
+            headings.add(sid)
+        found = next((own_numbering[s] for s in chain if s in own_numbering), None)
+        if found is not None and found[0] != "0":
+            numbered[sid] = found
+    return _Styles(frozenset(headings), numbered)
+
+
+def _chain(sid: str, based: dict[str, str]) -> list[str]:
+    """*sid* and the styles it is based on, nearest first (cut at 32: a cycle must not loop forever)."""
+    chain = [sid]
+    while len(chain) < 32 and chain[-1] in based:
+        chain.append(based[chain[-1]])
+    return chain
+
+
+def _num_pr(num_pr: etree._Element, tags: Tags) -> tuple[str, int]:
+    """(list instance id, level) of a ``w:numPr``."""
+    num_id, level = "", 0
+    for prop in num_pr:
+        if prop.tag == tags.numId:
+            num_id = prop.get(tags.val) or ""
+        elif prop.tag == tags.ilvl:
+            level = _int(prop.get(tags.val), 0)
+    return num_id, level
+
+
+def _read_numbering(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> Numbering | None:
+    """The list definitions of *part*, or ``None`` when the package has none (or they are malformed)."""
+    try:
+        root = parse_xml(read_member(archive, part, where=source), part=part, where=source)
+    except UnsafeInputError:
+        raise
+    except ReadError:
+        return None
+    return Numbering(root, tags)
 
 
 def _int(text: str | None, default: int) -> int:
@@ -371,10 +420,19 @@ class _Builder:
     filters, because this walk is most of the reader's cost beyond parsing.
     """
 
-    def __init__(self, tags: Tags, source: str | None, headings: frozenset[str], prepared: _Prepared) -> None:
+    def __init__(
+        self,
+        tags: Tags,
+        source: str | None,
+        styles: _Styles,
+        prepared: _Prepared,
+        numbering: Numbering | None = None,
+    ) -> None:
         self.tags = tags
         self.source = source
-        self.headings = headings
+        self.headings = styles.headings
+        self.numbered_styles = styles.numbered
+        self.numbering = numbering
         self.boxes = prepared.boxes
         self.joined = prepared.joined
         self.deleted_rows = prepared.deleted_rows
@@ -400,7 +458,7 @@ class _Builder:
                 self.container(child)
 
     def paragraph(self, p: etree._Element) -> None:
-        text = self.carry + _text(p)
+        text = self.carry + (self.label(p) if self.numbering else "") + _text(p)
         self.carry = ""
         if self.joined and p in self.joined:
             self.carry = text
@@ -410,6 +468,22 @@ class _Builder:
         if self.boxes:
             for box in self.boxes.get(p, ()):
                 self.container(box)
+
+    def label(self, p: etree._Element) -> str:
+        """The list number Word prints before paragraph *p* (``""`` when it is not numbered)."""
+        tags = self.tags
+        numbering = self.numbering
+        ppr = p[0] if len(p) else None
+        if numbering is None or ppr is None or ppr.tag != tags.pPr:
+            return ""
+        style = ""
+        for prop in ppr:
+            if prop.tag == tags.numPr:
+                return numbering.label(*_num_pr(prop, tags))
+            if prop.tag == tags.pStyle:
+                style = prop.get(tags.val) or ""
+        found = self.numbered_styles.get(style)
+        return numbering.label(*found) if found else ""
 
     def _is_heading(self, p: etree._Element) -> bool:
         tags = self.tags
@@ -430,12 +504,14 @@ class _Builder:
         if next(tc.iter(tags.tbl), None) is not None:
             return None
         lines: list[str] = []
+        numbered = self.numbering is not None
         for p in tc.iter(tags.p):
-            line = _text(p).strip()
+            line = ((self.label(p) if numbered else "") + _text(p)).strip()
             if line:
                 lines.append(line)
             for box in self.boxes.get(p, ()):
-                lines.extend(t for t in (_text(q).strip() for q in box.iter(tags.p)) if t)
+                box_lines = (((self.label(q) if numbered else "") + _text(q)).strip() for q in box.iter(tags.p))
+                lines.extend(t for t in box_lines if t)
         return "\n".join(lines)
 
     # tables
@@ -507,7 +583,7 @@ class _Builder:
                     last = tc[1] if n == 2 else None
                 else:
                     last = props if n == 1 else None
-                if last is not None and last.tag == p_tag and not self.boxes:
+                if last is not None and last.tag == p_tag and not self.boxes and self.numbering is None:
                     text: str | None = _text(last).strip()  # the common case: one paragraph
                 else:
                     text = self.cell_text(tc)
