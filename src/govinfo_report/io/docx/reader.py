@@ -9,6 +9,8 @@ reader of the displayed document would see is kept:
   smart tags; tracked insertions kept, deletions and moved-away text
   dropped, a deleted paragraph mark joining its paragraph to the next;
   hidden runs, ruby annotations and content-control placeholders dropped;
+* automatic list numbers (``一、``, ``（一）``, ``1.``) as Word prints them
+  (:mod:`.numbering`);
 * text boxes, as blocks after the paragraph that anchors them (one copy:
   of ``mc:AlternateContent`` only the first choice is read);
 * tables laid out on their grid by :func:`govinfo_report.grid.expand`
