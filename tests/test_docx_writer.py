@@ -17,7 +17,7 @@ import govinfo_report
 from govinfo_report import AnnualReport
 from govinfo_report.io.docx import DocxReader, DocxWriter
 from govinfo_report.io.docx.writer import render
-from govinfo_report.model import Cell, Missing
+from govinfo_report.model import Cell, Missing, Table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
@@ -211,3 +211,32 @@ def test_libreoffice_opens_the_file_and_saves_the_same_report(tmp_path: Path, sh
     # LibreOffice's own re-save of the file reads back as the same report: it understood every merge.
     resaved = _convert(source, "docx:MS Word 2007 XML", tmp_path / "docx", profile)
     assert govinfo_report.read(resaved) == report
+
+
+def test_2021_report_printing_one_other_handling_row(shared_dir: Path) -> None:
+    """A 2021 report that prints （六）其他处理 as one row (no sub-rows) keeps exactly that shape."""
+    report = corpus_report("003")
+    assert report.requests is not None
+    cells = {key: cell for key, cell in report.requests.cells.items() if not key[0].startswith("other_")}
+    cells.update(
+        {
+            ("other_handling", col): Cell(value=1 if col in ("natural_person", "total") else 0)
+            for col in (
+                "natural_person",
+                "commercial",
+                "research",
+                "social_welfare",
+                "legal_service",
+                "other_org",
+                "total",
+            )
+        }
+    )
+    requests = Table.build("requests", "2021", cells)
+    assert requests["other_misc", "total"].missing is Missing.ABSENT
+    changed = attrs.evolve(report, requests=requests)
+    data = written(changed)
+    rows = [texts_of(r) for r in list(part(data, "word/document.xml").iter(f"{W}tbl"))[1].iter(f"{W}tr")]
+    assert any(r.startswith("（六）其他处理") for r in rows)
+    assert not any("逾期不补正" in r for r in rows)
+    assert DocxReader().read(data) == changed
