@@ -482,3 +482,26 @@ def test_numbering_without_a_numbering_part_is_ignored() -> None:
 )
 def test_number_formats(n: int, fmt: str, shown: str) -> None:
     assert format_number(n, fmt) == shown
+
+
+def test_tables_of_contents_are_not_content() -> None:
+    """A table of contents repeats the six headings (with page numbers): reading it would misplace the sections."""
+    word_toc = (
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/><w:docPartUnique/>"
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+        + p("目录")
+        + p("一、总体情况\t1")
+        + p("六、其他需要报告的事项\t9")
+        + "</w:sdtContent></w:sdt>"
+    )
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Contents1"><w:name w:val="Contents 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="20"><w:name w:val="toc 2"/></w:style>'
+    )
+    styled_toc = (
+        p("二、主动公开政府信息情况\t2", "Contents1")
+        + p("（一）主动公开情况\t2", "20")
+        + p("三、收到和处理\t3", "TOC1")
+    )
+    doc = parse(word_toc + styled_toc + p("一、总体情况", "Heading1") + p("正文"), styles=styles)
+    assert texts(doc) == ["一、总体情况", "正文"]

@@ -107,6 +107,8 @@ class Tags:
     suff: str
     isLgl: str
     lvlRestart: str
+    docPartObj: str
+    docPartGallery: str
     document: str
     body: str
 

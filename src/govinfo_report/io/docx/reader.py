@@ -20,7 +20,9 @@ reader of the displayed document would see is kept:
   one grid, its repeated header rows dropped; a table whose cell holds a
   table is a layout container and its cells are read as blocks;
 * heading styles (by style name, outline level, or inheritance from one)
-  as ``Paragraph(heading=True)``.
+  as ``Paragraph(heading=True)``; a table of contents (Word's content
+  control, or paragraphs in ``toc N``/``Contents N`` styles) is left out, as
+  it repeats the section headings out of place.
 
 Which paragraph is the title or a section heading, and which grid is which
 table, is decided by :mod:`govinfo_report.interpret`, not here.
@@ -58,6 +60,9 @@ _MC_ALTERNATE = f"{{{MC}}}AlternateContent"
 #: every locale; WPS and some templates use the Chinese ones.
 _HEADING_NAME = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?)$")
 _HEADING_ID = re.compile(r"^(?:heading\d|title)$", re.IGNORECASE)
+#: Table-of-contents entry styles: Word's ``toc 1`` …, LibreOffice's ``Contents 1`` …
+_CONTENTS_NAME = re.compile(r"^(?:toc|contents)\s*\d$")
+_CONTENTS_ID = re.compile(r"^(?:toc|contents)\d$", re.IGNORECASE)
 _CONVERT_HINT = "convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word or WPS"
 
 
@@ -203,6 +208,8 @@ class _Styles:
     headings: frozenset[str] = frozenset()
     #: Paragraph styles that number their paragraphs: style id → (list instance, level).
     numbered: dict[str, tuple[str, int]] = Factory(dict)
+    #: Ids of table-of-contents entry styles (``toc 1`` …).
+    contents: frozenset[str] = frozenset()
 
 
 def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> _Styles:
@@ -219,6 +226,7 @@ def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | 
         return _Styles()
     own: dict[str, bool | None] = {}
     own_numbering: dict[str, tuple[str, int]] = {}
+    contents: set[str] = set()
     based: dict[str, str] = {}
     for style in root.iter(tags.style):
         if style.get(tags.type) != "paragraph":
@@ -227,9 +235,12 @@ def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | 
         if not sid:
             continue
         verdict: bool | None = None
-        name = style.find(tags.name)
-        if name is not None and _HEADING_NAME.match((name.get(tags.val) or "").strip().lower()):
+        name_el = style.find(tags.name)
+        name = (name_el.get(tags.val) or "").strip().lower() if name_el is not None else ""
+        if _HEADING_NAME.match(name):
             verdict = True
+        if _CONTENTS_NAME.match(name):
+            contents.add(sid)
         ppr = style.find(tags.pPr)
         if ppr is not None:
             level = ppr.find(tags.outlineLvl)
@@ -252,7 +263,7 @@ def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | 
         found = next((own_numbering[s] for s in chain if s in own_numbering), None)
         if found is not None and found[0] != "0":
             numbered[sid] = found
-    return _Styles(frozenset(headings), numbered)
+    return _Styles(frozenset(headings), numbered, frozenset(contents))
 
 
 def _chain(sid: str, based: dict[str, str]) -> list[str]:
@@ -433,6 +444,7 @@ class _Builder:
         self.tags = tags
         self.source = source
         self.headings = styles.headings
+        self.contents = styles.contents
         self.numbered_styles = styles.numbered
         self.numbering = numbering
         self.boxes = prepared.boxes
@@ -456,17 +468,29 @@ class _Builder:
                 self.paragraph(child)
             elif tag == tags.tbl:
                 self.table(child)
+            elif tag == tags.sdt:
+                if not self._table_of_contents(child):
+                    self.container(child)
             elif tag in self.wrappers:
                 self.container(child)
 
+    def _table_of_contents(self, sdt: etree._Element) -> bool:
+        """Whether content control *sdt* is Word's table of contents (it repeats the headings: not content)."""
+        tags = self.tags
+        gallery = sdt.find(f"{tags.sdtPr}/{tags.docPartObj}/{tags.docPartGallery}")
+        return gallery is not None and (gallery.get(tags.val) or "").lower() == "table of contents"
+
     def paragraph(self, p: etree._Element) -> None:
+        heading, contents = self._role(p)
+        if contents:  # a table-of-contents entry repeats a heading: not content
+            return
         text = self.carry + (self.label(p) if self.numbering else "") + _text(p)
         self.carry = ""
         if self.joined and p in self.joined:
             self.carry = text
         elif text.strip():
             self.flush()
-            self.blocks.append(Paragraph(text.strip(), Location(self.source), self._is_heading(p)))
+            self.blocks.append(Paragraph(text.strip(), Location(self.source), heading))
         if self.boxes:
             for box in self.boxes.get(p, ()):
                 self.container(box)
@@ -487,18 +511,26 @@ class _Builder:
         found = self.numbered_styles.get(style)
         return numbering.label(*found) if found else ""
 
-    def _is_heading(self, p: etree._Element) -> bool:
+    def _role(self, p: etree._Element) -> tuple[bool, bool]:
+        """Whether paragraph *p* is a heading, and whether it is a table-of-contents entry (by its style)."""
         tags = self.tags
         ppr = p[0] if len(p) else None
         if ppr is None or ppr.tag != tags.pPr:
-            return False
+            return False, False
         style = ""
+        level: bool | None = None
         for prop in ppr:
             if prop.tag == tags.outlineLvl:
-                return _int(prop.get(tags.val), 9) < 9
-            if prop.tag == tags.pStyle:
+                level = _int(prop.get(tags.val), 9) < 9
+            elif prop.tag == tags.pStyle:
                 style = prop.get(tags.val) or ""
-        return bool(style) and (style in self.headings or bool(_HEADING_ID.match(style)))
+        if not style:
+            return bool(level), False
+        if style in self.contents or _CONTENTS_ID.match(style):
+            return False, True
+        if level is not None:
+            return level, False
+        return style in self.headings or bool(_HEADING_ID.match(style)), False
 
     def cell_text(self, tc: etree._Element) -> str | None:
         """The cell's paragraphs, one a line (text boxes anchored in it included); ``None`` if it holds a table."""
