@@ -82,7 +82,7 @@ def test_legacy_word_97_file_gets_a_clear_error(shared_dir: Path) -> None:
         govinfo_report.read(path)
     message = str(info.value)
     assert "Word 97" in message
-    assert "soffice --headless --convert-to docx" in message
+    assert f"soffice --headless --convert-to docx {path.name}" in message
     assert path.name in message
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 import zipfile
 from typing import ClassVar
 
@@ -63,7 +64,12 @@ _HEADING_ID = re.compile(r"^(?:heading\d|title)$", re.IGNORECASE)
 #: Table-of-contents entry styles: Word's ``toc 1`` …, LibreOffice's ``Contents 1`` …
 _CONTENTS_NAME = re.compile(r"^(?:toc|contents)\s*\d$")
 _CONTENTS_ID = re.compile(r"^(?:toc|contents)\d$", re.IGNORECASE)
-_CONVERT_HINT = "convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word or WPS"
+
+
+def _convert_hint(source: str | None) -> str:
+    """How to convert the file to .docx, naming it when its name is known."""
+    name = shlex.quote(posixpath.basename(source.replace("\\", "/"))) if source else "FILE"
+    return f"convert it first, e.g. `soffice --headless --convert-to docx {name}`, or save it as .docx in Word or WPS"
 
 
 def _utf16(text: str) -> bytes:
@@ -140,21 +146,21 @@ def _refuse_non_docx(data: bytes, source: str | None) -> None:
             )
         if _utf16("WordDocument") in data:
             raise ReadError(
-                f"this is a Word 97-2003 document (.doc, an OLE compound file), not .docx; {_CONVERT_HINT}",
+                f"this is a Word 97-2003 document (.doc, an OLE compound file), not .docx; {_convert_hint(source)}",
                 where=source,
             )
         raise ReadError(
             f"this is an OLE compound file (an old Office format such as .xls or .ppt), not a Word .docx; "
-            f"{_CONVERT_HINT}",
+            f"{_convert_hint(source)}",
             where=source,
         )
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{\\rtf"):
-        raise ReadError(f"this is an RTF document, not .docx; {_CONVERT_HINT}", where=source)
+        raise ReadError(f"this is an RTF document, not .docx; {_convert_hint(source)}", where=source)
     if b"w:worddocument" in head or b'progid="word.document"' in head:
-        raise ReadError(f"this is a Word 2003 XML document, not .docx; {_CONVERT_HINT}", where=source)
+        raise ReadError(f"this is a Word 2003 XML document, not .docx; {_convert_hint(source)}", where=source)
     if head.startswith(b"mime-version") or b"multipart/related" in head:
-        raise ReadError(f"this is a web archive (MHT), not .docx; {_CONVERT_HINT}", where=source)
+        raise ReadError(f"this is a web archive (MHT), not .docx; {_convert_hint(source)}", where=source)
     if b"<html" in head or b"<!doctype html" in head:
         raise ReadError(
             "this is an HTML page with a Word file name, not .docx; read it with format='html'", where=source
