@@ -241,24 +241,23 @@ def _read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | 
         if not sid:
             continue
         verdict: bool | None = None
-        name_el = style.find(tags.name)
-        name = (name_el.get(tags.val) or "").strip().lower() if name_el is not None else ""
-        if _HEADING_NAME.match(name):
-            verdict = True
-        if _CONTENTS_NAME.match(name):
-            contents.add(sid)
-        ppr = style.find(tags.pPr)
-        if ppr is not None:
-            level = ppr.find(tags.outlineLvl)
-            if level is not None:
-                verdict = _int(level.get(tags.val), 9) < 9
-            numbering = ppr.find(tags.numPr)
-            if numbering is not None:
-                own_numbering[sid] = _num_pr(numbering, tags)
+        for prop in style:  # (plain loops over the few children: this runs for every style)
+            tag = prop.tag
+            if tag == tags.name:
+                name = (prop.get(tags.val) or "").strip().lower()
+                if _HEADING_NAME.match(name):
+                    verdict = True if verdict is None else verdict
+                if _CONTENTS_NAME.match(name):
+                    contents.add(sid)
+            elif tag == tags.basedOn and prop.get(tags.val):
+                based[sid] = prop.get(tags.val) or ""
+            elif tag == tags.pPr:
+                for paragraph_prop in prop:
+                    if paragraph_prop.tag == tags.outlineLvl:
+                        verdict = _int(paragraph_prop.get(tags.val), 9) < 9
+                    elif paragraph_prop.tag == tags.numPr:
+                        own_numbering[sid] = _num_pr(paragraph_prop, tags)
         own[sid] = verdict
-        parent = style.find(tags.basedOn)
-        if parent is not None and parent.get(tags.val):
-            based[sid] = parent.get(tags.val) or ""
     headings: set[str] = set()
     numbered: dict[str, tuple[str, int]] = {}
     for sid in own:
