@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import os
 import runpy
@@ -237,9 +238,22 @@ def test_bad_arguments_are_refused(folder: Path) -> None:
         gr.extract([folder], timeout=0)
 
 
-def test_dask_example_runs_with_or_without_dask(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dask_example_runs_with_or_without_dask(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     namespace = runpy.run_path(str(EXAMPLES / "dask_bag.py"))
-    assert namespace["main"]([str(folder)]) == 0
-    out = capsys.readouterr().out
-    assert "3 file(s): 2 read, 1 failed" in out
-    assert "failed: " in out and "broken.json" in out
+    out = tmp_path / "cells.csv"
+    assert namespace["main"]([str(folder), str(out)]) == 0
+    printed = capsys.readouterr().out
+    # Two 2019 reports with only table 3: 2 × 23 rows × 7 columns.
+    assert "3 file(s): 2 read, 1 failed, 322 cells" in printed
+    assert "failed: " in printed and "broken.json" in printed
+    with open(out, encoding="utf-8", newline="") as f:
+        cells = list(csv.DictReader(f))
+    assert len(cells) == 322
+    (total,) = [
+        r["value"]
+        for r in cells
+        if r["file"].endswith("yanzhou.json") and (r["row"], r["column"]) == ("new_received", "total")
+    ]
+    assert total == "92"
