@@ -181,3 +181,13 @@ def test_huge_spans_are_clamped() -> None:
 def test_other_formats_with_a_word_name_say_what_they_are(data: bytes, words: str) -> None:
     with pytest.raises(ReadError, match=words):
         DocxReader().parse(data, source="report.doc")
+
+
+def test_a_document_of_millions_of_tiny_elements_is_refused_before_parsing() -> None:
+    """24 MiB of empty paragraphs (4 million elements) would build a tree of hundreds of MiB: refused unparsed."""
+    body = b"<w:p/>" * (4 * 1024 * 1024 + 1)
+    data = docx(DOCUMENT.format("").encode().replace(b"<w:body>", b"<w:body>" + body))
+    del body
+    with pytest.raises(UnsafeInputError, match="tags; refused as too large"):
+        DocxReader().parse(data, source="many.docx")
+    bounded(lambda: DocxReader().parse(data), limit_mb=64)  # the 24 MiB part, read once and joined once

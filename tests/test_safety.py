@@ -128,3 +128,9 @@ def test_malformed_xml_names_the_part_and_position() -> None:
 def test_blank_text_between_elements_dropped_but_a_leafs_blank_text_kept() -> None:
     root = parse_xml(b"<p>\n  <t> </t>\n  <t>a</t>\n</p>", part="p.xml", remove_blank_text=True)
     assert "".join(root.itertext()) == " a"
+
+
+def test_tag_count_limit() -> None:
+    with pytest.raises(UnsafeInputError, match="more than 10 tags"):
+        parse_xml(b"<a>" + b"<b/>" * 10 + b"</a>", part="p.xml", max_tags=10)
+    assert len(parse_xml(b"<a>" + b"<b/>" * 8 + b"</a>", part="p.xml", max_tags=10)) == 8

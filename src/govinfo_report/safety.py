@@ -21,6 +21,7 @@ from .errors import ReadError, UnsafeInputError
 
 __all__ = [
     "MAX_PART_BYTES",
+    "MAX_TAGS",
     "MAX_ZIP_MEMBERS",
     "open_zip",
     "parse_xml",
@@ -32,6 +33,10 @@ __all__ = [
 #: real report's ``word/document.xml`` is a few MiB; the limit leaves a wide
 #: margin while keeping the parsed tree within a few hundred MiB.
 MAX_PART_BYTES = 64 * 1024 * 1024
+#: An XML part with more tags (``<``) than this is refused before parsing: a long real
+#: report's ``word/document.xml`` has a few hundred thousand; a tree of this many
+#: elements takes a few hundred MiB.
+MAX_TAGS = 4_000_000
 #: A package with more members than this is refused (real documents hold tens).
 MAX_ZIP_MEMBERS = 10_000
 _CHUNK = 256 * 1024
@@ -125,15 +130,23 @@ def parse_xml(
     where: str | None = None,
     allow_dtd: bool = False,
     remove_blank_text: bool = False,
+    max_tags: int | None = MAX_TAGS,
 ) -> etree._Element:
     """Parse *data* (the XML of *part*) with :func:`xml_parser`.
 
-    *remove_blank_text* is passed to :func:`xml_parser`.  A document type
+    *remove_blank_text* is passed to :func:`xml_parser`.  XML with more
+    than *max_tags* tags (``<`` counted before parsing) is refused: a tree's
+    memory grows with its elements, and a part of tiny elements would
+    otherwise take many times its size.  A document type
     declaration is refused unless *allow_dtd*: Office Open
     XML forbids DTDs in package parts, so one there is hostile (external
     entities, entity expansion) or broken.  Malformed XML raises
     :class:`ReadError` naming the part, line and column.
     """
+    if max_tags is not None and data.count(b"<") > max_tags:
+        raise UnsafeInputError(
+            f"{part} has more than {max_tags} tags; refused as too large to read safely", where=where
+        )
     try:
         root = etree.fromstring(data, xml_parser(remove_blank_text=remove_blank_text))
     except etree.XMLSyntaxError as exc:
