@@ -278,3 +278,28 @@ def test_a_failed_file_is_retried_after_its_row_is_deleted(corpus: Path, tmp_pat
     assert value(cells, "d_broken.json", "requests.new_received.total") == "4"
     assert value(cells, "a.json", "requests.new_received.total") == "92"  # once: value() asserts a single row
     assert sorted(Path(r["file"]).name for r in rows(table)) == ["a.json", "b.json", "c.json", "d_broken.json"]
+
+
+def test_resume_a_killed_jsonl_run(corpus: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean.jsonl"
+    run(str(corpus), "--out", str(clean), "-j", "1")
+    data = tmp_path / "data.jsonl"
+    run(str(corpus / "a.json"), "--out", str(data), "-j", "1")
+    # Killed while writing b.json: half its cells, and its files-table line cut short.
+    run(str(corpus / "b.json"), "--out", str(tmp_path / "b_only.jsonl"), "-j", "1")
+    b_cells = (tmp_path / "b_only.jsonl").read_text(encoding="utf-8")
+    with open(data, "a", encoding="utf-8") as f:
+        f.write(b_cells[: len(b_cells) // 2])
+    with open(tmp_path / "data.files.jsonl", "a", encoding="utf-8") as f:
+        f.write(f'{{"file": "{corpus / "b.json"}", "status": "o')
+
+    code, out = run(str(corpus), "--out", str(data), "-j", "2", "--resume")
+    assert code == 1
+    assert "3 file(s) read: 2 ok, 1 failed; 1 skipped" in out
+
+    def lines(path: Path) -> list[str]:
+        return sorted(path.read_text(encoding="utf-8").splitlines())
+
+    assert lines(data) == lines(clean)
+    files = [json.loads(line) for line in lines(tmp_path / "data.files.jsonl")]
+    assert sorted(Path(f["file"]).name for f in files) == ["a.json", "b.json", "c.json", "d_broken.json"]

@@ -24,7 +24,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -288,11 +288,24 @@ def _complete_lines(path: Path) -> None:
         f.truncate(size - block + cut + 1 if cut >= 0 else 0)
 
 
+def _one_line(text: str) -> str:
+    """*text* without line breaks: each files-table row is one line, so a cut row is easy to drop."""
+    return " ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
 def _int(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _json_lines(lines: Iterable[str]) -> Iterator[Any]:
+    for line in lines:
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError:  # a line cut short by a killed run
+            continue
 
 
 def read_resume_state(files_table: Path) -> ResumeState:
@@ -304,15 +317,16 @@ def read_resume_state(files_table: Path) -> ResumeState:
     last: dict[str, Any] = {}
     try:
         with open(files_table, encoding="utf-8", newline="") as f:
-            rows: Iterable[dict[str, Any]] = (
-                csv.DictReader(f) if suffix == ".csv" else (json.loads(line) for line in f if line.strip())
-            )
+            rows: Iterable[dict[str, Any]] = csv.DictReader(f) if suffix == ".csv" else _json_lines(f)
             for row in rows:
-                if not isinstance(row, dict) or not row.get("file"):
+                # A row of a run killed mid-write lacks its last fields: it is not done.
+                if not isinstance(row, dict) or not row.get("file") or row.get("status") not in ("ok", "failed"):
+                    continue
+                if any(key in row and _int(row[key]) is None for key in ("cells_end", "findings_end")):
                     continue
                 done.add(file_key(str(row["file"])))
                 last = row
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as exc:
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ReportError(f"cannot read the files table of the earlier run: {exc}", where=str(files_table)) from exc
     return ResumeState(frozenset(done), _int(last.get("cells_end")), _int(last.get("findings_end")))
 
@@ -372,11 +386,11 @@ class ExtractOutput:
                 (
                     result.file,
                     "ok" if result.ok else "failed",
-                    result.error,
-                    result.agency,
+                    _one_line(result.error),
+                    _one_line(result.agency),
                     result.year,
                     result.edition,
-                    result.title,
+                    _one_line(result.title),
                     len(result.cells),
                     len(result.findings),
                     round(result.seconds, 6),
