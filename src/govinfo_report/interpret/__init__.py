@@ -47,6 +47,7 @@ class _Walk:
     prose: dict[str, list[str]]  #: prose lines of each prose section
     grids: tuple[PlacedGrid, ...]
     headings: tuple[str, ...]  #: the sections whose heading was found
+    edition_hint: Edition | None  #: what the wording of heading 四 suggests
 
 
 def _walk(doc: Document) -> _Walk:
@@ -55,6 +56,7 @@ def _walk(doc: Document) -> _Walk:
     grids: list[PlacedGrid] = []
     headings: list[str] = []
     current: str | None = None
+    hint: Edition | None = None
     for block in doc.blocks:
         if isinstance(block, Grid):
             grids.append(PlacedGrid(block, current))
@@ -69,6 +71,7 @@ def _walk(doc: Document) -> _Walk:
             ):
                 current = heading.section
                 headings.append(current)
+                hint = heading.edition_hint or hint
                 text = heading.rest
                 if not text:
                     continue
@@ -76,7 +79,7 @@ def _walk(doc: Document) -> _Walk:
                 head.append(_Line(text, block.location))
             elif current in prose:
                 prose[current].append(text)
-    return _Walk(tuple(head), prose, tuple(grids), tuple(headings))
+    return _Walk(tuple(head), prose, tuple(grids), tuple(headings), hint)
 
 
 def _preamble(head: tuple[_Line, ...], title: Title | None) -> list[str]:
@@ -130,13 +133,17 @@ def interpret(doc: Document) -> AnnualReport:
     assigned = assign_rows(walk.grids)
     edition = detect_edition(row for rows in assigned.values() for row in rows.rows)
     if edition is None:
-        edition = Edition.for_year(year) if year is not None else Edition.E2019
+        if walk.edition_hint is not None:
+            edition, basis, basis_zh = walk.edition_hint, "the wording of heading 四", "第四部分标题的措辞"
+        else:
+            edition = Edition.for_year(year) if year is not None else Edition.E2019
+            basis, basis_zh = "the year", "年度"
         if assigned:
             findings.append(
                 _finding(
                     "reader.edition_guessed",
-                    f"the tables print no label only one edition uses; edition {edition} assumed from the year",
-                    f"表格中没有可区分版本的栏目，按年度推定为{edition}年版格式",
+                    f"the tables print no label only one edition uses; edition {edition} assumed from {basis}",
+                    f"表格中没有可区分版本的栏目，按{basis_zh}推定为{edition}年版格式",
                     source,
                     Severity.INFO,
                 )

@@ -112,12 +112,12 @@ class RowParts:
 
     @property
     def is_header(self) -> bool:
-        """Column headings, not data: two column words, or one and no value at all."""
-        label = self.full_label
-        words = sum(1 for w in HEADER_WORDS if w in label)
+        """Column headings, not data: two column words anywhere in the row, or one and no number."""
+        text = label_of(self.cells)
+        words = sum(1 for w in HEADER_WORDS if w in text)
         if words >= 2:
             return True
-        return words == 1 and not any(k is not CellKind.BLANK for k in self.value_kinds())
+        return words == 1 and not any(k in (CellKind.VALUE, CellKind.FUSED) for k in self.kinds)
 
     @property
     def has_values(self) -> bool:

@@ -16,7 +16,7 @@ import re
 from attrs import frozen
 
 from ..labels import contains_fuzzy, normalise
-from ..layout import SECTIONS
+from ..layout import SECTIONS, Edition
 
 __all__ = ["SECTION_ORDER", "HeadingMatch", "match_heading"]
 
@@ -67,6 +67,19 @@ class HeadingMatch:
 
     section: str
     rest: str = ""
+    #: The heading's wording, normalised, without its numeral.
+    wording: str = ""
+
+    @property
+    def edition_hint(self) -> Edition | None:
+        """The edition 四's wording suggests: 2021 reworded it as 因…被申请行政复议、提起行政诉讼情况.
+
+        Real reports mix the wordings freely, so this only breaks a tie when
+        the tables print no edition's own labels.
+        """
+        if self.section != "review_litigation":
+            return None
+        return Edition.E2021 if "提起行政诉讼" in self.wording else Edition.E2019
 
 
 def _loose(code: str, norm: str) -> bool:
@@ -93,14 +106,14 @@ def match_heading(text: str) -> HeadingMatch | None:
             if norm == wording or (
                 len(wording) >= 5 and abs(len(norm) - len(wording)) <= 1 and contains_fuzzy(norm, wording)
             ):
-                return HeadingMatch(code)
+                return HeadingMatch(code, wording=norm)
         if numeral is None:
             continue
         for wording in _NORMALISED[code]:
             if norm.startswith(wording):
-                return HeadingMatch(code, _rest_after(body, wording))
+                return HeadingMatch(code, _rest_after(body, wording), norm)
         if _loose(code, norm):
-            return HeadingMatch(code)
+            return HeadingMatch(code, wording=norm)
     return None
 
 

@@ -116,7 +116,11 @@ class _Reader:
         ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
         an unreadable value, not part of the label.
         """
+        every = list(_keys(self.spec).items())
         while len(parts.value_cells(wanted)) < wanted and parts.label_end > 0:
+            last = parts.cells[parts.label_end]
+            if best_match(last.text, every) is not None:
+                break  # the cell names a row (3.其他 after （六）其他处理): it is label
             shorter = parts.give_back()
             if shorter.label_end < 0 or self.match(shorter, later, earlier) != code:
                 break
@@ -156,7 +160,7 @@ class _Reader:
         pointer = 0
         for cells in rows:
             parts = split_row(cells)
-            if parts.label_end < 0 or not parts.has_values or parts.is_header:
+            if parts.label_end < 0:
                 continue
             later, earlier = self.candidates(pointer, matched)
             code = self.match(parts, later, earlier)
@@ -164,6 +168,8 @@ class _Reader:
                 continue
             row = self.spec.row(code)
             parts = self.fit_label(parts, code, len(row.columns), later, earlier)
+            if not parts.has_values or parts.is_header:
+                continue
             matched[code] = self.place(parts, self.fit_values(parts, row))
             pointer = order.index(code) + 1
         return matched
@@ -186,15 +192,17 @@ class _Reader:
         flat: list[GridCell] = []
         for cells in rows:
             parts = split_row(cells)
-            if not parts.has_values or parts.is_header:
-                continue
             if parts.label_end >= 0:
                 group = [(r.code, keys[r.code]) for r in self.spec.rows if r.code not in matched]
                 code = self.match(parts, group, [])
                 if code is not None:
                     row = self.spec.row(code)
-                    matched[code] = self.place(parts, self.fit_values(parts, row))
+                    parts = self.fit_label(parts, code, len(row.columns), group, [])
+                    if parts.has_values and not parts.is_header:
+                        matched[code] = self.place(parts, self.fit_values(parts, row))
                     continue
+            if not parts.has_values or parts.is_header:
+                continue
             cells_after = parts.value_cells()
             if any(not _blank(c) for c in cells_after):
                 flat.extend(cells_after)

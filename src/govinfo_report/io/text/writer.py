@@ -17,9 +17,12 @@ told apart from a blank one in this format and is written blank.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, BinaryIO, ClassVar
 
-from ...layout import REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, RowSpec, ValueKind
+from ...interpret.rowparts import HEADER_WORDS
+from ...labels import best_match, normalise
+from ...layout import LAYOUTS, REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, ValueKind
 from ...model import AnnualReport, Cell, Missing, Table
 from ...plugins import Writer
 from ...values import format_value, parse_cell
@@ -31,6 +34,7 @@ _HEADINGS = dict(SECTIONS)
 _UNREADABLE_FALLBACK = "不详"
 _NA_FALLBACK = "—"
 _WS = re.compile(r"\s+")
+_REVIEW_HEADING_2021 = "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
 _REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 CellRow = list[str]
@@ -43,9 +47,25 @@ def _cell_text(cell: Cell, kind: ValueKind) -> str:
     if cell.missing is Missing.NOT_APPLICABLE:
         return text if text and parse_cell(text, kind).missing is Missing.NOT_APPLICABLE else _NA_FALLBACK
     if cell.missing is Missing.UNREADABLE:
+        # Text that names a row (其他, 总计 …) would read back as part of the row's label.
         ok = text and len(text) <= 40 and parse_cell(text, kind).missing is Missing.UNREADABLE
-        return text if ok else _UNREADABLE_FALLBACK
+        return text if ok and not _names_a_row(text) else _UNREADABLE_FALLBACK
     return ""  # blank, or absent between present cells
+
+
+@cache
+def _row_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    keys = {
+        (row.code, tuple(normalise(k) for k in row.keys))
+        for t in LAYOUTS.values()
+        for s in t.values()
+        for row in s.rows
+    }
+    return tuple(sorted(keys))
+
+
+def _names_a_row(text: str) -> bool:
+    return best_match(text, _row_keys()) is not None or any(w in normalise(text) for w in HEADER_WORDS)
 
 
 def _values(table: Table, row: RowSpec) -> CellRow | None:
@@ -128,6 +148,9 @@ def render(report: AnnualReport) -> str:
     lines: list[str] = [title] if title else []
     lines.extend(_prose(report.sections.preamble))
     for numeral, (code, heading) in zip(_NUMERALS, SECTIONS, strict=True):
+        if code == "review_litigation" and report.edition is Edition.E2021:
+            # The 2021 template's wording: it also tells the edition when no table does.
+            heading = _REVIEW_HEADING_2021
         lines.append(f"{numeral}、{heading}")
         if code in _TABLES:
             table = report.table(code)
