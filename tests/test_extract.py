@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import importlib
+import multiprocessing
 import os
 import runpy
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -143,7 +143,7 @@ def test_files_are_taken_from_the_input_lazily(tmp_path: Path) -> None:
 
 
 def test_a_worker_that_dies_fails_only_its_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if sys.platform != "linux":
+    if multiprocessing.get_start_method() != "fork":
         pytest.skip("relies on fork() passing the patched function to the workers")
 
     def dies_on_yaodu(name: str, options: _Options) -> FileResult:
@@ -161,7 +161,7 @@ def test_a_worker_that_dies_fails_only_its_file(folder: Path, monkeypatch: pytes
 
 
 def test_a_result_that_cannot_be_sent_back_fails_only_its_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if sys.platform != "linux":
+    if multiprocessing.get_start_method() != "fork":
         pytest.skip("relies on fork() passing the patched function to the workers")
 
     def unpicklable_for_yaodu(name: str, options: _Options) -> FileResult:
@@ -182,7 +182,7 @@ def test_a_result_that_cannot_be_sent_back_fails_only_its_file(folder: Path, mon
 def test_a_file_that_takes_too_long_is_stopped_and_listed(
     folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    if not hasattr(signal, "setitimer") or sys.platform != "linux":
+    if not hasattr(signal, "setitimer") or multiprocessing.get_start_method() != "fork":
         pytest.skip("the time limit uses SIGALRM; the patch reaches workers through fork()")
     real_read = extract_module.read
 

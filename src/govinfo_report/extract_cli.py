@@ -26,6 +26,7 @@ def _progress_bar(args: argparse.Namespace, done: frozenset[str]) -> Any:
         return None
     # Counting walks the tree once more without reading anything: cheap, and it gives the bar an end.
     total = sum(1 for name in iter_files(args.inputs) if file_key(name) not in done)
+    tqdm.monitor_interval = 0  # no monitor thread: the worker processes are forked after the bar is made
     return tqdm(total=total, unit="file", file=sys.stderr)
 
 
