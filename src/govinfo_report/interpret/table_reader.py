@@ -225,8 +225,10 @@ class _Reader:
 
     def build(self, matched: dict[str, _Placed]) -> Table:
         cells: dict[tuple[str, str], Cell] = {}
-        fused = [(code, placed.fused) for code, placed in matched.items() if placed.fused is not None]
-        split: dict[tuple[str, str], Cell] = self.unfuse(fused) if fused else {}
+        split: dict[tuple[str, str], Cell] = {}
+        if any(placed.fused is not None for placed in matched.values()):
+            split = self.unfuse(_unfuse_rows(self.spec, matched))
+        split_rows = {r for (r, _c) in split}
         single_other = self.edition is Edition.E2021 and "other_handling" in matched
         if single_other:
             self.note(
@@ -238,7 +240,7 @@ class _Reader:
         for row in self.spec.rows:
             placed = matched.get(row.code)
             if placed is None:
-                if row.optional or (single_other and row.code in OTHER_SUBROWS):
+                if row.optional or row.code in split_rows or (single_other and row.code in OTHER_SUBROWS):
                     continue
                 self.note(
                     "reader.row_not_found",
@@ -286,30 +288,31 @@ class _Reader:
                 )
 
     def unfuse(self, rows: list[tuple[str, GridCell]]) -> dict[tuple[str, str], Cell]:
-        """Split cells whose digits run together, via :mod:`govinfo_report.unfuse`."""
-        try:
-            from ..unfuse import split_table
-        except ImportError:
-            return self.unsplit(rows)
+        """Split cells whose digits run together, via :mod:`govinfo_report.unfuse` (imported when needed)."""
+        from ..unfuse import split_table
+
         cells, findings = split_table(self.code, self.edition, rows)
         self.findings.extend(findings)
         return dict(cells)
 
-    def unsplit(self, rows: list[tuple[str, GridCell]]) -> dict[tuple[str, str], Cell]:
-        """Fused cells left unreadable, for lack of the splitter."""
-        out: dict[tuple[str, str], Cell] = {}
-        for code, cell in rows:
-            row = self.spec.row(code)
-            for col in row.columns:
-                out[code, col.code] = Cell(missing=Missing.UNREADABLE, text=cell.text, location=cell.location)
-            self.note(
-                "reader.fused_digits",
-                f"{self.code}.{code}: digits of several cells run together ({cell.text!r}) and cannot be split",
-                f"{self.spec.title}“{row.label}”行的数字连在一起，无法拆分",
-                row=row,
-                location=cell.location,
-            )
-        return out
+
+def _unfuse_rows(spec: TableSpec, matched: dict[str, _Placed]) -> list[tuple[str, GridCell]]:
+    """Rows for :func:`govinfo_report.unfuse.split_table`, in table order.
+
+    Fused rows are passed with their fused cell; rows read cell by cell go
+    along as context (their cells joined by spaces, not fused), so the
+    splitter can check its splits against the table's sums.
+    """
+    rows: list[tuple[str, GridCell]] = []
+    for row in spec.rows:
+        placed = matched.get(row.code)
+        if placed is None:
+            continue
+        if placed.fused is not None:
+            rows.append((row.code, placed.fused))
+        else:
+            rows.append((row.code, GridCell(" ".join(c.text for c in placed.values), placed.location or Location())))
+    return rows
 
 
 def _blank(cell: GridCell) -> bool:
