@@ -45,6 +45,14 @@ def _read(data: bytes, fmt: str) -> Callable[[], object]:
     return lambda: gr.read(data, format=fmt)
 
 
+def _parse(data: bytes) -> Callable[[], object]:
+    reader = registry.reader("text")
+    parse = getattr(reader, "parse", None)
+    if parse is None:
+        raise TypeError("the text reader has no parse()")
+    return lambda: parse(data, source=None)
+
+
 def reference_report() -> gr.AnnualReport | None:
     """Seed 002 as read by the text reader (``None`` when it cannot be read here)."""
     try:
@@ -61,6 +69,9 @@ def cases() -> list[Case]:
     out: list[Case] = []
     for name, (path, note) in TEXT_LAYOUTS.items():
         out.append(_working(name, "text read (per layout)", _read((SHARED / path).read_bytes(), "text"), note))
+    # Where a text read's time goes: the layout's parse into the neutral document, the rest is interpretation.
+    tabbed = (SHARED / TEXT_LAYOUTS["text.tabbed"][0]).read_bytes()
+    out.append(_working("text.tabbed.parse", "text read (per layout)", _parse(tabbed), "text.tabbed, parse only"))
 
     report = reference_report()
     if report is None:
