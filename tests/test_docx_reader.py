@@ -297,6 +297,15 @@ def test_table_split_across_pages_with_repeated_headers_is_one_grid() -> None:
     assert texts(doc)[-1] == "四、行政复议"
 
 
+def test_a_continued_table_caption_does_not_split_the_table() -> None:
+    first = "<w:tbl><w:tr>" + tc("一、本年新收") + tc("92") + "</w:tr></w:tbl>"
+    second = "<w:tbl><w:tr>" + tc("四、结转下年度继续办理") + tc("2") + "</w:tr></w:tbl>"
+    doc = parse(p("续表") + first + p("（续表）") + second)
+    assert [grid_texts(g) for g in doc.grids] == [[["一、本年新收", "92"], ["四、结转下年度继续办理", "2"]]]
+    # Without a table before it, the word is ordinary text.
+    assert texts(doc) == ["续表"]
+
+
 def test_tables_with_text_between_or_of_other_widths_stay_apart() -> None:
     two = "<w:tbl><w:tr>" + tc("甲") + tc("1") + "</w:tr></w:tbl>"
     three = "<w:tbl><w:tr>" + tc("乙") + tc("2") + tc("3") + "</w:tr></w:tbl>"

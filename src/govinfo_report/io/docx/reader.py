@@ -16,8 +16,8 @@ reader of the displayed document would see is kept:
 * tables laid out on their grid by :func:`govinfo_report.grid.expand`
   (``w:gridSpan``, ``w:vMerge`` restart/continue including the valueless
   form, legacy ``w:hMerge``, ``w:gridBefore``); a table split into several
-  ``w:tbl`` of the same width with only empty paragraphs between becomes
-  one grid, its repeated header rows dropped; a table whose cell holds a
+  ``w:tbl`` of the same width with only empty paragraphs (or a 续表
+  caption) between becomes one grid, its repeated header rows dropped; a table whose cell holds a
   table is a layout container and its cells are read as blocks;
 * heading styles (by style name, outline level, or inheritance from one)
   as ``Paragraph(heading=True)``; a table of contents (Word's content
@@ -61,6 +61,8 @@ _MC_ALTERNATE = f"{{{MC}}}AlternateContent"
 #: every locale; WPS and some templates use the Chinese ones.
 _HEADING_NAME = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?)$")
 _HEADING_ID = re.compile(r"^(?:heading\d|title)$", re.IGNORECASE)
+#: The caption of a table's continuation on the next page (续表, （续表）, 续表1：).
+_CONTINUED = re.compile(r"^[（(]?\s*续\s*表\s*\d*\s*[）)]?\s*[:：]?$")
 #: Table-of-contents entry styles: Word's ``toc 1`` …, LibreOffice's ``Contents 1`` …
 _CONTENTS_NAME = re.compile(r"^(?:toc|contents)\s*\d$")
 _CONTENTS_ID = re.compile(r"^(?:toc|contents)\d$", re.IGNORECASE)
@@ -494,6 +496,8 @@ class _Builder:
         if self.joined and p in self.joined:
             self.carry = text
         elif text.strip():
+            if self.pending is not None and _CONTINUED.match(text.strip()):
+                return  # "（续表）" between the parts of a split table: the table goes on
             self.flush()
             self.blocks.append(Paragraph(text.strip(), Location(self.source), heading))
         if self.boxes:
