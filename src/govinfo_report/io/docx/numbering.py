@@ -12,12 +12,16 @@ Bullets and levels with format ``none`` print nothing.
 
 from __future__ import annotations
 
+import zipfile
+
 from attrs import define, frozen
 from lxml import etree
 
-from .ooxml import Tags
+from ...errors import ReadError, UnsafeInputError
+from ...safety import parse_xml, read_member
+from .ooxml import Tags, int_value
 
-__all__ = ["Numbering", "format_number"]
+__all__ = ["Numbering", "format_number", "read_numbering"]
 
 #: Word allows levels 0–8.
 _LEVELS = 9
@@ -142,7 +146,7 @@ class Numbering:
         for definition in root.iter(tags.abstractNum):
             levels: dict[int, _Level] = {}
             for lvl in definition.iterchildren(tags.lvl):
-                levels[_int(lvl.get(tags.ilvl), 0)] = self._level(lvl)
+                levels[int_value(lvl.get(tags.ilvl), 0)] = self._level(lvl)
             self.abstract[definition.get(tags.abstractNumId) or ""] = levels
         self.instances: dict[str, _Instance] = {}
         for num in root.iter(tags.num):
@@ -151,7 +155,7 @@ class Numbering:
             for override in num.iterchildren(tags.lvlOverride):
                 start = override.find(tags.startOverride)
                 if start is not None:
-                    overrides[_int(override.get(tags.ilvl), 0)] = _int(start.get(tags.val), 1)
+                    overrides[int_value(override.get(tags.ilvl), 0)] = int_value(start.get(tags.val), 1)
             abstract = ref.get(tags.val) if ref is not None else None
             self.instances[num.get(tags.numId) or ""] = _Instance(abstract or "", overrides)
         self.counters: dict[str, list[int | None]] = {}
@@ -170,10 +174,10 @@ class Numbering:
         return _Level(
             fmt=values.get(tags.numFmt, "decimal"),
             text=values.get(tags.lvlText, ""),
-            start=_int(values.get(tags.start), 1),
+            start=int_value(values.get(tags.start), 1),
             suffix=suffix,
             legal=legal,
-            restart=None if restart is None else _int(restart, 0) - 1,
+            restart=None if restart is None else int_value(restart, 0) - 1,
         )
 
     def label(self, num_id: str, level: int) -> str:
@@ -212,8 +216,12 @@ class Numbering:
         return text + spec.suffix if text else ""
 
 
-def _int(text: str | None, default: int) -> int:
+def read_numbering(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | None) -> Numbering | None:
+    """The list definitions of *part*, or ``None`` when the package has none (or they are malformed)."""
     try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+        root = parse_xml(read_member(archive, part, where=source), part=part, where=source)
+    except UnsafeInputError:
+        raise
+    except ReadError:
+        return None
+    return Numbering(root, tags)

@@ -15,6 +15,7 @@ __all__ = [
     "W_STRICT",
     "W_TRANSITIONAL",
     "Tags",
+    "int_value",
     "names_for",
 ]
 
@@ -128,3 +129,14 @@ def names_for(root_tag: str) -> Tags | None:
         return None
     ns = root_tag[1:].partition("}")[0]
     return _TAGS.get(ns)
+
+
+def int_value(text: str | None, default: int) -> int:
+    """An integer attribute (``w:val="2"``), tolerating ``"2.0"``; *default* when absent or not a number."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        try:
+            return int(float(text or ""))
+        except (ValueError, OverflowError):
+            return default
