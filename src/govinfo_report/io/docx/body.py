@@ -19,7 +19,7 @@ from .numbering import Numbering
 from .ooxml import MC, Tags, int_value
 from .styles import CONTENTS_ID, HEADING_ID, Styles, num_pr
 
-__all__ = ["Builder", "prepare"]
+__all__ = ["Builder", "Prepared", "prepare"]
 
 _MC_CHOICE = f"{{{MC}}}Choice"
 _MC_FALLBACK = f"{{{MC}}}Fallback"
@@ -37,7 +37,7 @@ def _text(el: etree._Element) -> str:
 
 
 @define
-class _Prepared:
+class Prepared:
     """What :func:`prepare` found: text boxes by anchoring paragraph, and tracked deletions to act on."""
 
     boxes: dict[etree._Element, list[etree._Element]] = Factory(dict)
@@ -47,7 +47,7 @@ class _Prepared:
     deleted_rows: set[etree._Element] = Factory(set)
 
 
-def prepare(body: etree._Element, tags: Tags) -> _Prepared:
+def prepare(body: etree._Element, tags: Tags) -> Prepared:
     """Make every descendant text node of a paragraph displayed text; note boxes and deletions.
 
     Tracked deletions, moved-away text, field instructions, hidden runs, ruby
@@ -59,7 +59,7 @@ def prepare(body: etree._Element, tags: Tags) -> _Prepared:
     no per-run Python code.  lxml skips the search for names the document
     never uses, so this costs nothing for documents without such markup.
     """
-    found = _Prepared()
+    found = Prepared()
     doomed: list[etree._Element] = []
     marks = body.iter(
         tags.del_,
@@ -160,7 +160,7 @@ class Builder:
         tags: Tags,
         source: str | None,
         styles: Styles,
-        prepared: _Prepared,
+        prepared: Prepared,
         numbering: Numbering | None = None,
     ) -> None:
         self.tags = tags
