@@ -124,6 +124,21 @@ class RowParts:
         """Whether anything follows the label (blank cells count: a row may be left blank)."""
         return bool(self.value_kinds())
 
+    def without_trailing_text(self) -> RowParts:
+        """The row cut after its leading label only: text after the first number is a value.
+
+        For a row no label identifies (table 4's one row of fifteen values),
+        a word among the numbers (``见附件``) is an unreadable value.
+        """
+        first_number = next(
+            (i for i, k in enumerate(self.kinds) if k in (CellKind.VALUE, CellKind.FUSED)), len(self.kinds)
+        )
+        end = -1
+        for i in range(first_number):
+            if self.kinds[i] is CellKind.TEXT:
+                end = i
+        return RowParts(self.cells, self.kinds, end)
+
     def give_back(self) -> RowParts:
         """The same row with its last label cell counted as a value (an unreadable value, not a label)."""
         end = self.label_end - 1

@@ -72,14 +72,15 @@ class HeadingMatch:
 
     @property
     def edition_hint(self) -> Edition | None:
-        """The edition 四's wording suggests: 2021 reworded it as 因…被申请行政复议、提起行政诉讼情况.
+        """2021 when 四 has the 2021 template's wording (因…被申请行政复议、提起行政诉讼情况), else ``None``.
 
-        Real reports mix the wordings freely, so this only breaks a tie when
-        the tables print no edition's own labels.
+        2021 reports also keep the old wording, so only the new one says
+        anything; it decides the edition only when the tables print no
+        edition's own labels.
         """
-        if self.section != "review_litigation":
-            return None
-        return Edition.E2021 if "提起行政诉讼" in self.wording else Edition.E2019
+        if self.section == "review_litigation" and "提起行政诉讼" in self.wording:
+            return Edition.E2021
+        return None
 
 
 def _loose(code: str, norm: str) -> bool:

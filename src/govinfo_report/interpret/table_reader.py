@@ -22,7 +22,7 @@ from ..labels import best_match, normalise
 from ..layout import OTHER_SUBROWS, Edition, RowSpec, TableSpec, table_spec
 from ..model import Cell, Missing, Table
 from ..values import parse_cell
-from .rowparts import RowParts, split_row
+from .rowparts import CellKind, RowParts, split_row
 
 __all__ = ["TableResult", "read_table"]
 
@@ -116,16 +116,18 @@ class _Reader:
         ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
         an unreadable value, not part of the label.
         """
-        every = list(_keys(self.spec).items())
         while len(parts.value_cells(wanted)) < wanted and parts.label_end > 0:
-            last = parts.cells[parts.label_end]
-            if best_match(last.text, every) is not None:
+            if self.names_row(parts.cells[parts.label_end]):
                 break  # the cell names a row (3.其他 after （六）其他处理): it is label
             shorter = parts.give_back()
             if shorter.label_end < 0 or self.match(shorter, later, earlier) != code:
                 break
             parts = shorter
         return parts
+
+    def names_row(self, cell: GridCell) -> bool:
+        """Whether *cell*'s text names one of the table's rows (so it is a label, never a value)."""
+        return best_match(cell.text, list(_keys(self.spec).items())) is not None
 
     def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[GridCell, ...]:
         """The row's value cells, padding (empty cells beyond the row's width) removed."""
@@ -201,9 +203,17 @@ class _Reader:
                     if parts.has_values and not parts.is_header:
                         matched[code] = self.place(parts, self.fit_values(parts, row))
                     continue
-            if not parts.has_values or parts.is_header:
+            if parts.is_header:
                 continue
-            cells_after = parts.value_cells()
+            cells_after = parts.without_trailing_text().value_cells()
+            own = [c for c in parts.cells if not c.spanned]
+            width = sum(len(r.columns) for r in self.spec.rows if r.code not in matched) - len(flat)
+            numbers = sum(1 for k in parts.kinds if k in (CellKind.VALUE, CellKind.FUSED))
+            if numbers == 0:
+                continue  # header fragments (结果 | 其他 | 尚未 …), not values
+            unlabelled = len(own) <= width and 2 * numbers > len(own) and not any(self.names_row(c) for c in own)
+            if len(cells_after) < width and unlabelled:
+                cells_after = own  # no label at all: a word among the numbers is an unreadable value
             if any(not _blank(c) for c in cells_after):
                 flat.extend(cells_after)
         remaining = [r for r in self.spec.rows if r.code not in matched]

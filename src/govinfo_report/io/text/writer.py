@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from ...interpret.rowparts import HEADER_WORDS
 from ...labels import best_match, normalise
-from ...layout import LAYOUTS, REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, ValueKind
+from ...layout import LAYOUTS, REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, ValueKind, table_spec
 from ...model import AnnualReport, Cell, Missing, Table
 from ...plugins import Writer
 from ...values import format_value, parse_cell
@@ -34,6 +34,7 @@ _HEADINGS = dict(SECTIONS)
 _UNREADABLE_FALLBACK = "不详"
 _NA_FALLBACK = "—"
 _WS = re.compile(r"\s+")
+_LAST_2019_YEAR = 2020
 _REVIEW_HEADING_2021 = "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
 _REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
@@ -132,6 +133,22 @@ _TABLES = {
 }
 
 
+def _edition_untold(report: AnnualReport) -> bool:
+    """Whether nothing written would tell a reader the edition, and the year would mislead.
+
+    Only table 2 prints labels of one edition alone (and 2021's heading 四 its
+    own wording); a 2019-edition report of a later year without table 2 would
+    read back as edition 2021.
+    """
+    return report.edition is Edition.E2019 and report.year is not None and report.year > _LAST_2019_YEAR
+
+
+def _edition_headings(edition: Edition) -> list[CellRow]:
+    """Table 2's first column headings alone: no rows, so the table reads back as absent."""
+    first = table_spec(edition, "active_disclosure").rows[0]
+    return [[first.group], ["信息内容", *(c.label for c in first.columns)]]
+
+
 def _table_lines(rows: list[CellRow]) -> list[str]:
     lines: list[str] = []
     for row in rows:
@@ -156,6 +173,8 @@ def render(report: AnnualReport) -> str:
             table = report.table(code)
             if table is not None:
                 lines.extend(_table_lines(_TABLES[code](table)))
+            elif code == "active_disclosure" and _edition_untold(report):
+                lines.extend(_table_lines(_edition_headings(report.edition)))
         else:
             lines.extend(_prose(getattr(report.sections, code)))
     return "\n".join(lines) + "\n"
