@@ -128,11 +128,13 @@ _MARKERS = {ed: tuple(normalise(m) for m in marks) for ed, marks in EDITION_MARK
 
 def detect_edition(rows: Iterable[Row]) -> Edition | None:
     """The edition whose own labels the rows print more of; ``None`` if neither (or a tie)."""
-    texts = [normalise(c.text) for row in rows for c in row if not c.spanned]
-    texts = [t for t in texts if t]
-    counts: dict[Edition, int] = {}
-    for edition, markers in _MARKERS.items():
-        counts[edition] = sum(1 for m in markers if any(contains_fuzzy(t, m) for t in texts))
+    texts = list(dict.fromkeys(t for row in rows for c in row if not c.spanned and (t := normalise(c.text))))
+    joined = "\n".join(texts)
+    counts = {edition: sum(1 for m in markers if m in joined) for edition, markers in _MARKERS.items()}
+    if not any(counts.values()):
+        # No label printed exactly (pdftotext and OCR drop or swap characters): allow one edit.
+        for edition, markers in _MARKERS.items():
+            counts[edition] = sum(1 for m in markers if any(contains_fuzzy(t, m) for t in texts))
     first, second = counts[Edition.E2019], counts[Edition.E2021]
     if first == second:
         return None

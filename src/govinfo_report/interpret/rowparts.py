@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -34,9 +35,13 @@ class CellKind(enum.Enum):
 
 
 def classify(cell: GridCell) -> CellKind:
-    if cell.fused:
-        return CellKind.FUSED
-    text = normalise_cell_text(cell.text)
+    """What *cell* looks like: blank, a number (or not-applicable mark), fused digits, or text."""
+    return CellKind.FUSED if cell.fused else _classify_text(cell.text)
+
+
+@lru_cache(maxsize=4096)
+def _classify_text(raw: str) -> CellKind:
+    text = normalise_cell_text(raw)
     if not text:
         return CellKind.BLANK
     for kind in (ValueKind.SIGNED, ValueKind.AMOUNT):

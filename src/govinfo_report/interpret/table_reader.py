@@ -47,9 +47,9 @@ class _Placed:
     fused: GridCell | None = None
 
 
-@cache
-def _keys(spec: TableSpec) -> dict[str, tuple[str, ...]]:
-    return {row.code: tuple(normalise(k) for k in row.keys) for row in spec.rows}
+@cache  # by edition and code, not by spec: hashing a TableSpec is slow
+def _row_keys(edition: Edition, code: str) -> dict[str, tuple[str, ...]]:
+    return {row.code: tuple(normalise(k) for k in row.keys) for row in table_spec(edition, code).rows}
 
 
 class _Reader:
@@ -59,6 +59,7 @@ class _Reader:
         self.code = code
         self.edition = edition
         self.spec = table_spec(edition, code)
+        self.keys = _row_keys(edition, code)
         self.source = source
         self.findings: list[Finding] = []
 
@@ -94,7 +95,7 @@ class _Reader:
     # --- matching ----------------------------------------------------------------------------
 
     def candidates(self, pointer: int, matched: dict[str, _Placed]) -> tuple[Candidates, Candidates]:
-        keys = _keys(self.spec)
+        keys = self.keys
         rows = self.spec.rows
         later = [(r.code, keys[r.code]) for r in rows[pointer:] if r.code not in matched]
         earlier = [(r.code, keys[r.code]) for r in rows[:pointer] if r.code not in matched]
@@ -102,7 +103,17 @@ class _Reader:
 
     @staticmethod
     def match(parts: RowParts, later: Candidates, earlier: Candidates) -> str | None:
+        """The row *parts* is: by its own label, then with merged group labels; later rows first.
+
+        Every exact match is tried before any fuzzy one (which is slow), so
+        a label printed right is never taken for a neighbour one edit away.
+        """
         labels = [label for label in dict.fromkeys((parts.own_label, parts.full_label)) if label]
+        for group in (later, earlier):
+            for label in labels:
+                code = _exact_match(label, group)
+                if code is not None:
+                    return code
         for group in (later, earlier):
             for label in labels:
                 code = best_match(label, group)
@@ -127,7 +138,7 @@ class _Reader:
 
     def names_row(self, cell: GridCell) -> bool:
         """Whether *cell*'s text names one of the table's rows (so it is a label, never a value)."""
-        return best_match(cell.text, list(_keys(self.spec).items())) is not None
+        return best_match(cell.text, list(self.keys.items())) is not None
 
     def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[GridCell, ...]:
         """The row's value cells, padding (empty cells beyond the row's width) removed."""
@@ -189,7 +200,7 @@ class _Reader:
 
     def read_review(self, rows: Sequence[Row]) -> dict[str, _Placed]:
         """Table 4: three labelled rows of five, or (as the template prints it) one row of fifteen."""
-        keys = _keys(self.spec)
+        keys = self.keys
         matched: dict[str, _Placed] = {}
         flat: list[GridCell] = []
         for cells in rows:
@@ -323,6 +334,16 @@ def _unfuse_rows(spec: TableSpec, matched: dict[str, _Placed]) -> list[tuple[str
         else:
             rows.append((row.code, GridCell(" ".join(c.text for c in placed.values), placed.location or Location())))
     return rows
+
+
+def _exact_match(label: str, candidates: Candidates) -> str | None:
+    """The code whose longest key the normalised *label* contains exactly (as :func:`best_match` ranks them)."""
+    best: tuple[int, str] | None = None
+    for code, keys in candidates:
+        for key in keys:
+            if key and key in label and (best is None or len(key) > best[0]):
+                best = (len(key), code)
+    return best[1] if best is not None else None
 
 
 def _blank(cell: GridCell) -> bool:

@@ -16,7 +16,7 @@ layout is read as plain paragraphs (by the Word layout, which then finds none).
 from __future__ import annotations
 
 import importlib
-import unicodedata
+import re
 from collections.abc import Sequence
 from typing import ClassVar, Protocol, cast
 
@@ -34,7 +34,8 @@ __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 LAYOUT_MODULES: tuple[str, ...] = ("word_layout", "pipe_layout", "columns_layout", "flattened_layout")
 #: Share of control characters above which input is binary data, not text.
 _MAX_CONTROL_SHARE = 0.01
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+#: Control characters (Unicode category Cc) other than the white space text uses.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class TextLayout(Protocol):
@@ -73,7 +74,7 @@ def choose_layout(lines: Sequence[str]) -> tuple[str, TextLayout]:
 
 def _refuse_binary(text: str, source: str | None) -> None:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROLS.findall(sample))
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise ReadError(
             f"binary data, not text ({controls} control characters in the first {len(sample)} characters)",
