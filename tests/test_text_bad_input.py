@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govinfo_report import read
@@ -51,8 +53,8 @@ def test_undecodable_bom_is_a_read_error() -> None:
         TextReader().read(b"\xff\xfe\x00\xd8")  # UTF-16 BOM then a lone high surrogate
 
 
-def test_read_of_a_text_file_names_the_file(tmp_path: pytest.TempPathFactory) -> None:
-    path = tmp_path / "random.txt"  # type: ignore[operator]
+def test_read_of_a_text_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "random.txt"
     path.write_bytes("随便写的几行字\n没有任何表格\n".encode())
     with pytest.raises(NotAReportError) as info:
         read(path)
