@@ -41,7 +41,7 @@ def test_binary_junk_is_a_read_error() -> None:
     # Bytes no encoding reads, and bytes that decode (as UTF-8) but are mostly control characters.
     undecodable = bytes(range(128, 256)) * 16
     controls = bytes(range(32)) * 64
-    with pytest.raises(ReadError, match="cannot tell the text encoding|binary data, not text"):
+    with pytest.raises(ReadError, match=r"cannot tell the text encoding|binary data, not text"):
         TextReader().read(undecodable, source="junk.bin")
     with pytest.raises(ReadError, match="binary data, not text"):
         TextReader().read(controls, source="junk.bin")
