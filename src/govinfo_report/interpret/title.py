@@ -26,6 +26,7 @@ _YEAR = re.compile(r"([12０-９][0-9０-９]{3})年(?:度)?")
 _SUBJECT = re.compile(r"(?:政府信息公开|政务公开|信息公开)")
 _REPORT = re.compile(r"(?:报告|年报)$")
 _AGENCY_TRAILER = re.compile(r"(?:关于|[\s:：,，、《〈“\"'（(])+$")
+_BREADCRUMB = re.compile(r"[>›»＞]")
 _AGENCY_LEADER = re.compile(r"^[\s《〈“\"'：:]+")
 
 
@@ -50,12 +51,12 @@ def parse_title(text: str) -> tuple[str, int | None] | None:
     compact = _WS.sub("", text)
     if not compact or len(compact) > _MAX_TITLE or not _REPORT.search(compact):
         return None
-    subject = _SUBJECT.search(compact)
+    year_match = _YEAR.search(compact)
+    subject = _SUBJECT.search(compact, year_match.end() if year_match else 0)
     if subject is None:
         return None
-    year_match = _YEAR.search(compact)
-    if year_match is None or year_match.start() > subject.start():
-        # No year before the subject: ``某某局政府信息公开工作年度报告`` names no year.
+    if year_match is None:
+        # ``某某局政府信息公开工作年度报告`` names no year.
         agency = compact[: subject.start()]
         year = None
     else:
@@ -64,6 +65,8 @@ def parse_title(text: str) -> tuple[str, int | None] | None:
         if not _AGENCY_TRAILER.sub("", agency):
             # ``2020年济宁市兖州区政府信息公开…``: the agency follows the year.
             agency = compact[year_match.end() : subject.start()]
+    # A breadcrumb before the title (首页>政务公开>…) is not part of the agency's name.
+    agency = _BREADCRUMB.split(agency)[-1]
     agency = _AGENCY_LEADER.sub("", _AGENCY_TRAILER.sub("", agency))
     return agency, year
 
