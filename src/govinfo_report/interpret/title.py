@@ -92,7 +92,8 @@ def find_title(lines: Sequence[str], *, limit: int = 12) -> Title | None:
             used.append(index)
             parsed = parse_title(joined)
             if parsed is not None:
-                return Title(_WS.sub("", joined), parsed[0], parsed[1], tuple(used))
+                text = _BREADCRUMB.split(_WS.sub("", joined))[-1]
+                return Title(text, parsed[0], parsed[1], tuple(used))
     return None
 
 
