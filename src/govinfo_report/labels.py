@@ -95,6 +95,12 @@ def contains_fuzzy(haystack: str, needle: str) -> bool:
     n = len(needle)
     if n < 4:
         return False
+    # One edit (insertion, deletion, substitution, adjacent swap) touches at most two
+    # neighbouring characters, so it leaves at least one of three pieces of the needle
+    # whole: when none occurs, no window can match, and the slow scan is skipped.
+    a, b = n // 3, 2 * n // 3
+    if needle[:a] not in haystack and needle[a:b] not in haystack and needle[b:] not in haystack:
+        return False
     for width in (n - 1, n, n + 1):
         for start in range(0, max(0, len(haystack) - width) + 1):
             if _within_one_edit(haystack[start : start + width], needle):

@@ -37,7 +37,7 @@ class ValueKind(enum.Enum):
     AMOUNT = "amount"  #: a decimal amount in 万元
 
 
-@frozen
+@frozen(cache_hash=True)  # specs key hot dictionaries in every reader
 class ColumnSpec:
     """One column of a row: its stable code, official label and value kind."""
 
@@ -46,7 +46,7 @@ class ColumnSpec:
     kind: ValueKind = ValueKind.COUNT
 
 
-@frozen
+@frozen(cache_hash=True)  # specs key hot dictionaries in every reader
 class RowSpec:
     """One row of a table.
 
@@ -70,7 +70,7 @@ class RowSpec:
         raise KeyError(code)
 
 
-@frozen
+@frozen(cache_hash=True)  # specs key hot dictionaries in every reader
 class TableSpec:
     """One of the report's three tables in one edition."""
 
