@@ -43,6 +43,7 @@ __all__ = [
     "check_format",
     "check_reader_robust",
     "check_round_trip",
+    "default_reports",
     "describe_difference",
 ]
 
@@ -156,6 +157,17 @@ def check_reader_robust(name: str, data: bytes) -> AnnualReport | None:
         return None
 
 
+def default_reports() -> SearchStrategy[AnnualReport]:
+    """The reports :func:`check_format` generates unless given ``reports=``.
+
+    Both editions, odd prose, blank and not-applicable cells, wild cell text,
+    now and then a table absent or 2021's （六）其他处理 printed as one row.
+    """
+    from .strategies import reports
+
+    return reports(with_prose="odd", missing=True, wild_text=True, absent_tables=True, single_other_handling=True)
+
+
 def check_format(
     name: str,
     *,
@@ -176,8 +188,7 @@ def check_format(
     (*mutation_examples*, default *max_examples*).  For a format with only a
     writer: every generated report is written without error.
 
-    *reports* replaces the report strategy (default
-    ``strategies.reports(with_prose="odd", missing=True, wild_text=True)``).
+    *reports* replaces the report strategy (default :func:`default_reports`).
     Hypothesis' settings profile applies, except that *max_examples* and
     ``deadline=None`` are set here.
     """
@@ -186,13 +197,12 @@ def check_format(
     from hypothesis import strategies as st
 
     from .mutations import mutated
-    from .strategies import reports as report_strategy
 
     info = {f.name: f for f in registry.formats()}.get(name)
     if info is None:
         registry.reader(name)  # raises UnknownFormatError naming what is installed
         raise AssertionError(f"no format {name!r}")  # pragma: no cover - reader() raised
-    strategy = reports if reports is not None else report_strategy(with_prose="odd", missing=True, wild_text=True)
+    strategy = reports if reports is not None else default_reports()
     relaxed = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
     def run(test: Any, examples: int) -> None:
