@@ -167,21 +167,25 @@ def scaling_tables(n: int, root: Path) -> list[str]:
     all_cores = os.cpu_count() or 1
     sizes = sorted({max(n // 10, 1), n})
     runs: list[scaling.Run] = []
+    ceilings: dict[int, float] = {}  # run index → what busy loops gained right after it
     for size in sizes:
         corpus = corpus_for(size, root)
         for jobs in sorted({1, all_cores}):
             print(f"scaling: {size} files, {jobs} job(s)…", file=sys.stderr)
             runs.append(scaling.extract_run([corpus], jobs, root, corpus.name))
+            if jobs > 1:
+                ceilings[len(runs) - 1] = scaling.parallel_ceiling(jobs)
     lines = [
-        "| files | jobs | wall time | reports/s | cores used | CPU per report | ok | failed "
+        "| files | jobs | wall time | reports/s | cores used | CPU per report | busy-loop ceiling | ok | failed "
         "| peak RSS, parent | peak RSS, largest worker |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for r in runs:
+    for i, r in enumerate(runs):
         worker = f"{r.worker_mb:.0f} MB" if r.jobs > 1 else "(no workers)"
+        ceiling = f"{ceilings[i]:.2f}×" if i in ceilings else ""
         lines.append(
             f"| {r.files:,} | {r.jobs} | {r.seconds:.1f} s | {r.rate:.0f} | {r.cores_used:.2f} "
-            f"| {human(r.cpu / r.files)} | {r.ok:,} | {r.failed:,} | {r.parent_mb:.0f} MB | {worker} |"
+            f"| {human(r.cpu / r.files)} | {ceiling} | {r.ok:,} | {r.failed:,} | {r.parent_mb:.0f} MB | {worker} |"
         )
     big = [r for r in runs if r.files == max(x.files for x in runs)]
     if len(big) == 2:
@@ -204,6 +208,8 @@ def scaling_tables(n: int, root: Path) -> list[str]:
         "machine a run with N jobs approaches N; less means the run waited for CPUs other processes held.",
         "*CPU per report* (all processes' CPU time / files) does not depend on that wait: equal figures at",
         "1 and N jobs mean the pool adds no work, so N idle cores give N times the throughput.",
+        "*busy-loop ceiling*, measured right after the run: how much faster N pure-Python busy loops finish",
+        "on N worker processes than one after another, the most any CPU-bound pool could gain at that moment.",
     ]
     return lines
 
@@ -214,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="samples per case (default 9; 3 with --quick)")
     parser.add_argument("--scaling", type=int, metavar="N", help="largest generated corpus (default 10000; 0: skip)")
     parser.add_argument("--only", metavar="TEXT", help="only cases whose name or group contains TEXT")
+    parser.add_argument("--no-micro", action="store_true", help="skip the micro-benchmarks (scaling only)")
     parser.add_argument("--work", metavar="DIR", help="where generated corpora are kept (default: a temp dir)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the tables to FILE")
     args = parser.parse_args(argv)
@@ -222,19 +229,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = args.scaling if args.scaling is not None else (1000 if args.quick else 10_000)
 
     lines = ["## Machine", "", *machine(), ""]
-    cases, targets = discover(args.only)
+    cases, targets = discover(args.only) if not args.no_micro else ([], [])
     started = time.perf_counter()
     timings = measure(cases, rounds, min_sample)
-    lines += [
-        f"## Micro-benchmarks ({rounds} interleaved samples per case, {time.perf_counter() - started:.0f} s)",
-        "",
-        *micro_table(cases, timings),
-        "",
-        "## Targets (ratios of medians measured in the same run)",
-        "",
-        *target_table(targets, timings),
-        "",
-    ]
+    if not args.no_micro:
+        lines += [
+            f"## Micro-benchmarks ({rounds} interleaved samples per case, {time.perf_counter() - started:.0f} s)",
+            "",
+            *micro_table(cases, timings),
+            "",
+            "## Targets (ratios of medians measured in the same run)",
+            "",
+            *target_table(targets, timings),
+            "",
+        ]
     print("\n".join(lines), flush=True)
     if n > 0:
         root = Path(args.work) if args.work else Path(tempfile.gettempdir()) / "govinfo_report_bench"

@@ -125,6 +125,33 @@ class _Sink:
         return len(data)
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def parallel_ceiling(jobs: int, n: int = 3_000_000) -> float:
+    """How much faster *jobs* busy loops finish on *jobs* worker processes than one after another.
+
+    The most any CPU-bound pool can gain on this machine at this moment:
+    *jobs* on an idle machine, less when other processes hold cores.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_spin, [1] * jobs))  # start the workers before timing
+        started = time.perf_counter()
+        for _ in range(jobs):
+            _spin(n)
+        serial = time.perf_counter() - started
+        started = time.perf_counter()
+        list(pool.map(_spin, [n] * jobs))
+        parallel = time.perf_counter() - started
+    return serial / parallel
+
+
 def extract_run(inputs: Sequence[Path], jobs: int, work: Path, label: str) -> Run:
     """Run ``govinfo-report extract INPUTS --jobs jobs`` in a fresh interpreter and measure it."""
     out = work / f"out_{label}_{jobs}.csv"
