@@ -89,12 +89,26 @@ def _value(raw: Any, kind: ValueKind, path: str) -> int | Decimal:
         if isinstance(raw, bool) or not isinstance(raw, (str, int)):
             raise _Fail(path, f"expected a decimal string, got {raw!r}")
         try:
-            return Decimal(str(raw))
+            amount = Decimal(str(raw))
         except ArithmeticError:
             raise _Fail(path, f"not a decimal: {raw!r}") from None
+        # NaN, infinities and exponents such as 1e999999999 (which a writer
+        # would print as a billion digits) are not amounts in 万元.
+        if not amount.is_finite() or abs(amount.adjusted()) > 30:
+            raise _Fail(path, f"not a plausible amount: {raw!r}")
+        return amount
     if isinstance(raw, bool) or not isinstance(raw, int):
         raise _Fail(path, f"expected an integer, got {raw!r}")
     return raw
+
+
+def _dig(obj: Any, *keys: str) -> Any:
+    """``obj[k1][k2]…``, or ``None`` where a level is absent or not an object (untrusted JSON)."""
+    for key in keys:
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(key)
+    return obj
 
 
 def _location(obj: Any) -> Location | None:
@@ -124,11 +138,12 @@ def _table(code: str, edition: Edition, obj: Any, missing: Any, prov: Any) -> Ta
                 kind = row_spec.column(col_code).kind
             except KeyError:
                 raise _Fail(path, f"no such column in edition {edition}") from None
-            p = ((prov or {}).get(code) or {}).get(row_code, {}).get(col_code) or {}
+            p = _dig(prov, code, row_code, col_code) or {}
             text = p.get("text", "") if isinstance(p, dict) else ""
             loc = _location(p.get("location")) if isinstance(p, dict) else None
             if raw is None:
-                why = ((missing or {}).get(code) or {}).get(row_code, {}).get(col_code, "blank")
+                why = _dig(missing, code, row_code, col_code)
+                why = "blank" if why is None else why
                 try:
                     reason = Missing(why)
                 except ValueError:
@@ -152,7 +167,7 @@ def _finding(obj: Any) -> Finding | None:
             suggestion=obj.get("suggestion"),
             source=obj.get("source"),
         )
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, AttributeError):
         return None
 
 
