@@ -192,9 +192,8 @@ def test_a_file_that_takes_too_long_is_stopped_and_listed(
         return real_read(name, format=format)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(extract_module, "read", hangs_on_yaodu)
-    started = time.monotonic()
     results = by_file(gr.extract([folder], jobs=jobs, timeout=0.5))
-    assert time.monotonic() - started < 20  # stopped, not waited for
+    # Had the limit not stopped it, the stuck read would have finished (after 30 s) as ok.
     assert not results["yaodu.json"].ok
     assert results["yaodu.json"].error.startswith("reading took longer than 0.5 s")
     assert cell(results["yanzhou.json"], "requests.new_received.total") == "92"
