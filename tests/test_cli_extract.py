@@ -246,6 +246,23 @@ def test_real_corpus_and_seeds(shared_dir: Path, tmp_path: Path) -> None:
     assert value(cells, "html/002_69b0cb0c6d86b3bd.html", "requests.new_received.total") == "92"
     assert "README.md" not in printed
 
+    # Seed 001 leaves the six person/organisation cells of 四、结转下年度继续办理 blank (lines 363–368,
+    # under the label on line 362); the findings table names them and says where they are.
+    findings = rows(tmp_path / "real.findings.csv")
+    (blank,) = [
+        f
+        for f in findings
+        if f["file"] == str(shared_dir / "seeds" / "001_d67fec3efbc2aac7.txt")
+        and f["rule"] == "cells.missing"
+        and f["cells"].startswith("requests.carried_forward.")
+    ]
+    assert blank["severity"] == "warning"
+    assert blank["cells"].split(";")[0] == "requests.carried_forward.natural_person"
+    assert len(blank["cells"].split(";")) == 6
+    assert blank["values"] == ";;;;;"  # six cells, none with a value
+    where = blank["where"].split(";")
+    assert where[0].startswith("line 363") and where[5].startswith("line 368")
+
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_an_agency_with_commas_and_quotes_reads_back_intact(tmp_path: Path, suffix: str) -> None:

@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Union
 
+import attrs
 from attrs import frozen
 
 from . import registry
@@ -73,6 +74,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "message_zh",
     "suggestion",
     "missing_as_zero",
+    "where",
 )
 
 # Chunks of files in flight per worker: enough that a worker never waits for
@@ -112,20 +114,26 @@ class FileResult:
         for table, row, column, value, missing in self.cells:
             yield (*head, table, row, column, value, missing)
 
-    def finding_rows(self) -> Iterator[tuple[str, str, str, str, str, str, str, str, str, bool]]:
-        """One row per finding, in :data:`FINDING_COLUMNS` order (cells and values space-separated)."""
+    def finding_rows(self) -> Iterator[tuple[str, str, str, str, str, str, str, str, str, bool, str]]:
+        """One row per finding, in :data:`FINDING_COLUMNS` order.
+
+        ``cells``, ``values`` (empty for a missing cell) and ``where`` (each
+        cell's place in the file: line, table, row, column) are parallel
+        lists separated by ``;``.
+        """
         for f in self.findings:
             yield (
                 self.file,
                 f.rule,
                 f.severity.value,
-                " ".join(str(c) for c in f.cells),
-                " ".join("" if v is None else format_value(v) for v in f.values),
+                ";".join(str(c) for c in f.cells),
+                ";".join("" if v is None else format_value(v) for v in f.values),
                 "" if f.expected is None else format_value(f.expected),
                 f.message,
                 f.message_zh,
                 f.suggestion or "",
                 f.missing_as_zero,
+                ";".join("" if loc is None else str(attrs.evolve(loc, source=None)) for loc in f.locations),
             )
 
     def records(self) -> Iterator[dict[str, Any]]:
