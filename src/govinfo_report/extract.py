@@ -10,6 +10,10 @@ file never stops the batch: its result has ``ok=False`` and the error.
 Because :func:`extract` is a plain generator over paths, a Dask or Spark job
 can map it over partitions of file names with ``jobs=1`` (the cluster
 provides the parallelism); see ``examples/dask_bag.py``.
+
+``govinfo_report.extract`` (the package attribute) is the function; import
+this module's other names from it by name
+(``from govinfo_report.extract import iter_files``).
 """
 
 from __future__ import annotations
