@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from attrs import frozen
 
 from ..findings import CellRef, Finding, Severity
-from ..model import AnnualReport
+from ..model import AnnualReport, Sections
 from ..plugins import Rule, RuleOptions
 from ..values import format_value
 from ._relations import Relation, evaluate, findings, table_operand
@@ -110,25 +111,38 @@ class _ProseRule(Rule):
         return ""
 
 
-def claims(report: AnnualReport, pattern: re.Pattern[str], *, needs_topic: bool = False) -> Iterator[Claim]:
-    """The claims *pattern* finds in *report*'s prose: at most one per sentence (see the module doc)."""
+@lru_cache(maxsize=32)
+def _sentences(sections: Sections, year: int | None) -> tuple[tuple[str, str, str, str], ...]:
+    """(section, section_zh, sentence as printed, NFKC sentence) of every sentence about *year*.
+
+    Split once per report and shared by the five prose rules.
+    """
+    out = []
     for section, section_zh in _SECTIONS:
-        text = getattr(report.sections, section)
-        for raw in _SENTENCE_END.split(text):
+        for raw in _SENTENCE_END.split(getattr(sections, section)):
             original = raw.strip()
             # Matched in NFKC form (full-width digits ０ and commas), quoted as printed.
             sentence = unicodedata.normalize("NFKC", original)
-            if not sentence or (needs_topic and "信息公开" not in sentence):
+            if not sentence:
                 continue
-            if report.year is not None and any(int(y) != report.year for y in _YEAR.findall(sentence)):
+            if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
                 continue
-            match = pattern.search(sentence)
-            if match is None:
-                continue
-            clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, match.start())), default=0)
-            if "其中" in sentence[clause_start : match.start()]:
-                continue
-            yield Claim(section, section_zh, original, int(match.group(1)), match.start())
+            out.append((section, section_zh, original, sentence))
+    return tuple(out)
+
+
+def claims(report: AnnualReport, pattern: re.Pattern[str], *, needs_topic: bool = False) -> Iterator[Claim]:
+    """The claims *pattern* finds in *report*'s prose: at most one per sentence (see the module doc)."""
+    for section, section_zh, original, sentence in _sentences(report.sections, report.year):
+        if needs_topic and "信息公开" not in sentence:
+            continue
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, match.start())), default=0)
+        if "其中" in sentence[clause_start : match.start()]:
+            continue
+        yield Claim(section, section_zh, original, int(match.group(1)), match.start())
 
 
 def _excerpt(claim: Claim, width: int = 60) -> str:
