@@ -64,3 +64,9 @@ def test_json_implausible_amounts_are_read_errors(amount: str) -> None:
 def test_json_findings_with_bad_cells_are_dropped() -> None:
     data = _report_json(findings=[{"rule": "x", "severity": "error", "cells": [1, 2]}])
     assert JsonReader().read(data).findings == ()
+
+
+@pytest.mark.parametrize("findings", [7, "text", {"rule": "x"}])
+def test_json_findings_that_are_not_a_list_are_ignored(findings: Any) -> None:
+    # Found by atheris: {"findings": 7} raised TypeError ('int' object is not iterable).
+    assert JsonReader().read(_report_json(findings=findings)).findings == ()

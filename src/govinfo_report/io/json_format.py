@@ -196,7 +196,9 @@ def report_from_json(obj: Any) -> AnnualReport:
             tables[code] = (
                 None if raw is None else _table(code, edition, raw, obj.get("missing"), obj.get("provenance"))
             )
-        findings = tuple(f for f in map(_finding, obj.get("findings") or []) if f is not None)
+        raw_findings = obj.get("findings")
+        listed = raw_findings if isinstance(raw_findings, list) else []
+        findings = tuple(f for f in map(_finding, listed) if f is not None)
         return AnnualReport(
             edition=edition,
             year=year,
