@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -29,6 +30,9 @@ from govinfo_report.values import parse_cell
 
 ROUND_TRIPS = int(os.environ.get("GOVINFO_REPORT_EXAMPLES", "200"))
 MUTATIONS = int(os.environ.get("GOVINFO_REPORT_MUTATIONS", "100"))
+
+#: The read-only corpus beside the repository (see shared/corpus/README.md).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 #: The formats this distribution itself ships with a reader and a writer.
 BUILT_IN = ("docx", "html", "json", "text")
@@ -88,3 +92,33 @@ def test_csv_values_parse_back_to_the_report(report: AnnualReport) -> None:
             assert parsed.value == cell.value, f"{ref}: {row[3]!r}"
         else:
             assert parsed.missing is Missing.BLANK, f"{ref}: {row[3]!r}"
+
+
+def _writer_only_formats() -> list[str]:
+    return [f.name for f in registry.formats() if f.can_write and not f.can_read and f.name != "csv"]
+
+
+@pytest.mark.parametrize("name", _writer_only_formats())
+def test_writer_only_format_writes_every_generated_report(name: str) -> None:
+    # e.g. the Markdown plugin of examples/ when installed.
+    check_format(name, max_examples=50)
+
+
+def _reader_only_samples() -> list[tuple[str, list[Path]]]:
+    out = []
+    for info in registry.formats():
+        if info.can_read and not info.can_write:
+            try:
+                suffixes = registry.reader(info.name).suffixes
+            except PluginError:
+                continue
+            found = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() in suffixes)
+            if found:
+                out.append((info.name, found))
+    return out
+
+
+@pytest.mark.parametrize(("name", "paths"), _reader_only_samples())
+def test_reader_only_format_survives_damaged_corpus_files(name: str, paths: list[Path]) -> None:
+    # e.g. the PDF plugin of examples/ when installed, on the corpus PDF.
+    check_format(name, samples=[p.read_bytes() for p in paths], mutation_examples=30)
