@@ -292,16 +292,16 @@ def _odd_line(draw: st.DrawFn, max_size: int) -> str:
     return _tidy_spaces(lead + "".join(a + b for a, b in runs))
 
 
-def prose_lines(*, odd: bool = False, max_size: int = 200) -> st.SearchStrategy[str]:
-    """One prose line obeying :func:`is_safe_prose_line`.
+def prose_lines(*, odd: bool = False, max_size: int = 600) -> st.SearchStrategy[str]:
+    """One prose line (a paragraph) obeying :func:`is_safe_prose_line`.
 
-    Plain lines are one to three realistic sentences (CJK punctuation,
-    full-width and ASCII digits).  With *odd*, a line may also be up to
-    *max_size* arbitrary characters: random ideographs, ASCII and CJK
-    punctuation, full-width digits and letters, ``<>&"'``, astral-plane
-    characters and single spaces.
+    Plain lines are one to eight realistic sentences (CJK punctuation,
+    full-width and ASCII digits), as long as real paragraphs.  With *odd*, a
+    line may also be about *max_size* arbitrary characters: random
+    ideographs, ASCII and CJK punctuation, full-width digits and letters,
+    ``<>&"'``, astral-plane characters and single spaces.
     """
-    plain = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3).map("".join).filter(is_safe_prose_line)
+    plain = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=8).map("".join).filter(is_safe_prose_line)
     if not odd:
         return plain
     return st.one_of(plain, _odd_line(max_size)).filter(is_safe_prose_line)
