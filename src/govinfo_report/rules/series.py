@@ -29,7 +29,7 @@ from ..findings import CellRef, Finding, Severity
 from ..layout import REQUEST_COLUMNS, Edition
 from ..model import AnnualReport
 from ..plugins import Rule, RuleOptions
-from ._relations import Relation, evaluate, findings, table_operand
+from ._relations import Operand, Relation, evaluate, findings, table_operand
 
 __all__ = ["CarryOverRule", "GapRule", "InForceRule", "ItemsRule", "consecutive_pairs"]
 
@@ -103,85 +103,72 @@ class CarryOverRule(_PairRule):
         ]
 
 
-class InForceRule(_PairRule):
+class _Table2PairRule(_PairRule):
+    """A relation per row of table 2 between two years of one edition.
+
+    ``LEFT`` and ``RIGHT`` name the operands as ``(year, column)`` with year
+    ``"prev"`` or ``"cur"``: the relation is sum(LEFT) = sum(RIGHT).
+    """
+
+    EDITION: ClassVar[Edition]
+    ROWS: ClassVar[tuple[str, ...]]
+    LEFT: ClassVar[tuple[tuple[str, str], ...]]
+    RIGHT: ClassVar[tuple[tuple[str, str], ...]]
+
+    def pair_relations(self, prev: AnnualReport, cur: AnnualReport) -> list[Relation]:
+        if prev.edition is not self.EDITION or cur.edition is not self.EDITION:
+            return []
+        if prev.active_disclosure is None or cur.active_disclosure is None:
+            return []
+        note, note_zh = _note(prev, cur)
+        years = {"prev": (prev, str(prev.year)), "cur": (cur, str(cur.year))}
+        p, c = years["prev"][1], years["cur"][1]
+
+        def operands(row: str, side: tuple[tuple[str, str], ...]) -> tuple[Operand, ...]:
+            return tuple(
+                table_operand(years[which][0], CellRef("active_disclosure", row, col), col, scope=years[which][1])
+                for which, col in side
+            )
+
+        return [
+            Relation(
+                self.code,
+                Severity.WARNING,
+                f"{p} → {c}, row {row}",
+                f"{p}→{c}年，{cur.active_disclosure.spec.row(row).label}",
+                operands(row, self.LEFT),
+                operands(row, self.RIGHT),
+                note=note,
+                note_zh=note_zh,
+                source=cur.source,
+            )
+            for row in self.ROWS
+        ]
+
+
+class InForceRule(_Table2PairRule):
     """in_force = last year's in_force + issued − repealed (edition 2021, both years)."""
 
     code: ClassVar[str] = "series.in_force"
     description: ClassVar[str] = "edition 2021, consecutive years: in_force = last year's in_force + issued - repealed"
 
-    def pair_relations(self, prev: AnnualReport, cur: AnnualReport) -> list[Relation]:
-        if prev.edition is not Edition.E2021 or cur.edition is not Edition.E2021:
-            return []
-        if prev.active_disclosure is None or cur.active_disclosure is None:
-            return []
-        note, note_zh = _note(prev, cur)
-        p, c = str(prev.year), str(cur.year)
-        out = []
-        for row in ("regulations", "normative_documents"):
-
-            def ref(column: str, row_code: str = row) -> CellRef:
-                return CellRef("active_disclosure", row_code, column)
-
-            out.append(
-                Relation(
-                    self.code,
-                    Severity.WARNING,
-                    f"{p} → {c}, row {row}",
-                    f"{p}→{c}年，{cur.active_disclosure.spec.row(row).label}",
-                    (
-                        table_operand(cur, ref("in_force"), "in_force", scope=c),
-                        table_operand(cur, ref("repealed"), "repealed", scope=c),
-                    ),
-                    (
-                        table_operand(prev, ref("in_force"), "in_force", scope=p),
-                        table_operand(cur, ref("issued"), "issued", scope=c),
-                    ),
-                    note=note,
-                    note_zh=note_zh,
-                    source=cur.source,
-                )
-            )
-        return out
+    EDITION: ClassVar[Edition] = Edition.E2021
+    ROWS: ClassVar[tuple[str, ...]] = ("regulations", "normative_documents")
+    # in_force + repealed = last year's in_force + issued (no subtraction: operands are summed).
+    LEFT: ClassVar[tuple[tuple[str, str], ...]] = (("cur", "in_force"), ("cur", "repealed"))
+    RIGHT: ClassVar[tuple[tuple[str, str], ...]] = (("prev", "in_force"), ("cur", "issued"))
 
 
-class ItemsRule(_PairRule):
+class ItemsRule(_Table2PairRule):
     """prev_items = last year's prev_items + change (edition 2019, both years)."""
 
     code: ClassVar[str] = "series.items"
     description: ClassVar[str] = "edition 2019, consecutive years: prev_items = last year's prev_items + change"
 
+    EDITION: ClassVar[Edition] = Edition.E2019
     ROWS: ClassVar[tuple[str, ...]] = ("licensing", "other_services", "penalty", "coercion", "fees")
-
-    def pair_relations(self, prev: AnnualReport, cur: AnnualReport) -> list[Relation]:
-        if prev.edition is not Edition.E2019 or cur.edition is not Edition.E2019:
-            return []
-        if prev.active_disclosure is None or cur.active_disclosure is None:
-            return []
-        note, note_zh = _note(prev, cur)
-        p, c = str(prev.year), str(cur.year)
-        out = []
-        for row in self.ROWS:
-
-            def ref(column: str, row_code: str = row) -> CellRef:
-                return CellRef("active_disclosure", row_code, column)
-
-            out.append(
-                Relation(
-                    self.code,
-                    Severity.WARNING,
-                    f"{p} → {c}, row {row}",
-                    f"{p}→{c}年，{cur.active_disclosure.spec.row(row).label}",
-                    (table_operand(cur, ref("prev_items"), "prev_items", scope=c),),
-                    (
-                        table_operand(prev, ref("prev_items"), "prev_items", scope=p),
-                        table_operand(prev, ref("change"), "change", scope=p),
-                    ),
-                    note=note,
-                    note_zh=note_zh,
-                    source=cur.source,
-                )
-            )
-        return out
+    LEFT: ClassVar[tuple[tuple[str, str], ...]] = (("cur", "prev_items"),)
+    RIGHT: ClassVar[tuple[tuple[str, str], ...]] = (("prev", "prev_items"), ("prev", "change"))
 
 
 class GapRule(Rule):
