@@ -45,14 +45,20 @@ def _clamp(n: int) -> int:
     return n if 1 <= n <= MAX_SPAN else max(1, min(n, MAX_SPAN))
 
 
-def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> Grid:
+def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, locate: bool = False) -> Grid:
     """Lay out *rows* of possibly merged cells on a grid.
 
     Positions covered by a cell from an earlier row (``rowspan``) are
     skipped when placing a row's cells.  A cell with ``rowspan=0`` extends
     the merged cell directly above it instead of starting a new one.
+
+    With *locate*, each cell's location is its grid position: *location*
+    (the table's) with the ``row`` and ``column`` where the cell starts, and
+    every position a merged cell covers carries its origin's location.  The
+    cells' own ``location`` is then ignored, so a reader need not make one.
     """
     grid: list[list[GridCell | None]] = []
+    source, table = location.source, location.table
     # For each column, the cell that a vertical merge there continues.
     above: dict[int, GridCell] = {}
     total = 0
@@ -71,17 +77,22 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> 
                 # Continuation of a vertical merge: repeat the cell above.
                 for k in range(colspan):
                     src = above.get(c + k)
-                    _put(line, c + k, _continued(src, cell))
+                    if src is not None:
+                        _put(line, c + k, GridCell(src.text, src.location, spanned=True))
+                    else:  # a continuation with nothing above: treat as an empty cell
+                        here = Location(source, None, table, r, c + k) if locate else cell.location
+                        _put(line, c + k, GridCell(cell.text, here))
                 c += colspan
                 continue
             rowspan = _clamp(cell.rowspan)
-            first = GridCell(cell.text, cell.location)
+            here = Location(source, None, table, r, c) if locate else cell.location
+            first = GridCell(cell.text, here)
             if rowspan == 1 and colspan == 1:  # the common case, without the spanned copy
                 _put(line, c, first)
                 above[c] = first
                 c += 1
                 continue
-            copy = GridCell(cell.text, cell.location, spanned=True)
+            copy = GridCell(cell.text, here, spanned=True)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -96,12 +107,6 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE) -> 
             break
     out = tuple(tuple(cell or GridCell("", location, spanned=True) for cell in line) for line in grid)
     return Grid(out, location)
-
-
-def _continued(src: GridCell | None, cell: SpanCell) -> GridCell:
-    if src is None:  # a continuation with nothing above: treat as an empty cell
-        return GridCell(cell.text, cell.location)
-    return GridCell(src.text, src.location, spanned=True)
 
 
 def _put(line: list[GridCell | None], index: int, cell: GridCell) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -30,6 +31,9 @@ _COUNT_SUFFIX = re.compile(r"(?:件|条|项|个|次|人次|宗|份|家|人)$")
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)$")
 _UNIT = re.compile(r"(万元|亿元|千元|元)$")
 _UNIT_SCALE = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+#: Texts up to this length are parsed once and remembered (see :func:`parse_cell`); longer ones are
+#: prose in a value cell, rare and not worth keeping.
+_CACHED_TEXT = 64
 
 
 @frozen
@@ -44,6 +48,12 @@ class Parsed:
 
 def normalise_cell_text(text: str) -> str:
     """NFKC (full-width digits and signs), dashes unified, all white space removed."""
+    if len(text) <= _CACHED_TEXT:
+        return _normalise_cached(text)
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2212", "-").replace("\ufe63", "-")
     return _SPACE.sub("", text)
@@ -56,7 +66,17 @@ def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
     ``Missing.NOT_APPLICABLE``; anything else that is not a number of the
     right kind is ``Missing.UNREADABLE`` with a ``problem``.  Amounts are
     returned in 万元 as exact decimals (元 divided by 10000, never via float).
+
+    The result is immutable, so short texts are parsed once and the result
+    reused: a report repeats the same few texts (``0``, ``/``) hundreds of
+    times, and the interpreter looks at each cell more than once.
     """
+    if len(text) <= _CACHED_TEXT:
+        return _parse_cached(text, kind)
+    return _parse(text, kind)
+
+
+def _parse(text: str, kind: ValueKind) -> Parsed:
     if _SPLIT_DIGITS.search(unicodedata.normalize("NFKC", text)):
         # Digits separated by white space are two cells run together, not one number.
         return Parsed(None, Missing.UNREADABLE, f"several numbers in one cell: {text.strip()!r}")
@@ -93,6 +113,11 @@ def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
     if sign == "-":
         n = -n
     return Parsed(n)
+
+
+#: Bounded, so memory stays flat over a corpus however varied its texts.
+_parse_cached = lru_cache(maxsize=8192)(_parse)
+_normalise_cached = lru_cache(maxsize=8192)(_normalise)
 
 
 def format_value(value: int | Decimal | None) -> str:

@@ -376,17 +376,16 @@ class Builder:
             return
         index = self.tables
         self.tables += 1
-        source = self.source
         span_rows: list[list[SpanCell]] = []
-        for r, row in enumerate(pending.rows):
+        for row in pending.rows:
             line: list[SpanCell] = []
             end = 0
             for text, colspan, continues, column in row:
-                location = Location(source, None, index, r, column)
-                line.append(SpanCell(text, 0 if continues else 1, colspan, location, column - end))
+                # No location here: expand(locate=True) gives each cell its grid row and column.
+                line.append(SpanCell(text, 0 if continues else 1, colspan, skip_before=column - end))
                 end = column + colspan
             span_rows.append(line)
-        grid: Grid = expand(span_rows, Location(source, table=index))
+        grid: Grid = expand(span_rows, Location(self.source, table=index), locate=True)
         self.blocks.append(grid)
 
 

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...document import Block, Document, Location, Paragraph
 from ...errors import ReadError, UnsafeInputError
 from ...grid import SpanCell, expand
 from ...plugins import DocumentReader
@@ -278,8 +278,8 @@ class _Walker:
                     # As browsers do: no span past the table's last row; rowspan="0" reaches exactly there.
                     rowspan = len(rows) - r
                 colspan = _span(raw_cols) if raw_cols else 1
-                # A location object of its own per cell: _locate maps merged copies back to it by identity.
-                line.append(SpanCell(text, rowspan, colspan, Location(self.source, None, index)))
+                # No location here: expand(locate=True) gives each cell its grid position.
+                line.append(SpanCell(text, rowspan, colspan))
             cells.append(line)
         if not any(cells):
             return
@@ -288,7 +288,7 @@ class _Walker:
             self.walk(caption, depth + 1)
             self.flush()
         self._tables += 1
-        self.blocks.append(_locate(expand(cells, Location(self.source, table=index)), self.source, index))
+        self.blocks.append(expand(cells, Location(self.source, table=index), locate=True))
 
     def _layout(self, table: etree._Element, rows: list[etree._Element], depth: int) -> None:
         """A table used for page layout: its cells' contents are blocks, in order."""
@@ -371,21 +371,3 @@ def _line(el: etree._Element) -> int | None:
 def _plain(el: etree._Element) -> str:
     """All text under *el*, for content nested too deep to walk."""
     return " ".join(t for t in el.itertext() if isinstance(t, str))
-
-
-def _locate(grid: Grid, source: str | None, table: int) -> Grid:
-    """Set each cell's location to its grid position; positions a merged cell covers keep its origin."""
-    origin: dict[int, Location] = {}
-    rows: list[tuple[GridCell, ...]] = []
-    for r, line in enumerate(grid.rows):
-        out: list[GridCell] = []
-        for c, cell in enumerate(line):
-            key = id(cell.location)
-            if not cell.spanned:
-                loc = Location(source, None, table, r, c)
-                origin.setdefault(key, loc)
-                out.append(GridCell(cell.text, loc))
-            else:
-                out.append(GridCell(cell.text, origin.get(key, cell.location), True))
-        rows.append(tuple(out))
-    return Grid(tuple(rows), grid.location)
