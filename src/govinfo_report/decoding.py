@@ -9,6 +9,7 @@ guesses poorly on short Chinese text.
 from __future__ import annotations
 
 import codecs
+import re
 
 from attrs import frozen
 
@@ -23,6 +24,9 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+#: Characters other than ASCII, CJK (U+3000–U+9FFF) and full-width forms (U+FF00–U+FFEF).
+_UNCOMMON = re.compile("[^\u0000-\u007f\u3000-\u9fff\uff00-\uffef]")
 
 
 @frozen
@@ -39,7 +43,8 @@ def _gb18030_plausible(text: str) -> bool:
     """GB18030 decodes almost any bytes; accept it only if the result is mostly CJK/ASCII."""
     if not text:
         return True
-    common = sum(1 for ch in text if ch < "\u0080" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    # Count the few uncommon characters in C (a Python loop over every character of a page took ~20 ms).
+    common = len(text) - len(_UNCOMMON.findall(text))
     return common / len(text) > 0.95
 
 

@@ -72,7 +72,9 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
                 c += max(0, min(cell.skip_before, MAX_SPAN))
             while c < len(line) and line[c] is not None:
                 c += 1
-            colspan = _clamp(cell.colspan)
+            colspan = cell.colspan
+            if colspan != 1:
+                colspan = _clamp(colspan)
             if cell.rowspan == 0:
                 # Continuation of a vertical merge: repeat the cell above.
                 for k in range(colspan):
@@ -84,11 +86,16 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
                         _put(line, c + k, GridCell(cell.text, here))
                 c += colspan
                 continue
-            rowspan = _clamp(cell.rowspan)
+            rowspan = cell.rowspan
+            if rowspan != 1:
+                rowspan = _clamp(rowspan)
             here = Location(source, None, table, r, c) if locate else cell.location
             first = GridCell(cell.text, here)
             if rowspan == 1 and colspan == 1:  # the common case, without the spanned copy
-                _put(line, c, first)
+                if c == len(line):
+                    line.append(first)
+                else:
+                    _put(line, c, first)
                 above[c] = first
                 c += 1
                 continue

@@ -98,12 +98,23 @@ def contains_fuzzy(haystack: str, needle: str) -> bool:
     # One edit (insertion, deletion, substitution, adjacent swap) touches at most two
     # neighbouring characters, so it leaves at least one of three pieces of the needle
     # whole: when none occurs, no window can match, and the slow scan is skipped.
+    # A window that matches holds such a piece at the piece's own offset in the needle, or one
+    # before or after it (a deletion or insertion ahead of it), so only windows starting there
+    # are compared: the same answers as comparing every window, at a fraction of the cost.
     a, b = n // 3, 2 * n // 3
-    if needle[:a] not in haystack and needle[a:b] not in haystack and needle[b:] not in haystack:
+    starts: set[int] = set()
+    for offset, piece in ((0, needle[:a]), (a, needle[a:b]), (b, needle[b:])):
+        at = haystack.find(piece)
+        while at >= 0:
+            starts.update((at - offset - 1, at - offset, at - offset + 1))
+            at = haystack.find(piece, at + 1)
+    if not starts:
         return False
+    size = len(haystack)
     for width in (n - 1, n, n + 1):
-        for start in range(0, max(0, len(haystack) - width) + 1):
-            if _within_one_edit(haystack[start : start + width], needle):
+        last = max(0, size - width)
+        for start in starts:
+            if 0 <= start <= last and _within_one_edit(haystack[start : start + width], needle):
                 return True
     return False
 
