@@ -29,6 +29,9 @@ _NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: The same patterns as one alternation: one regex call per line instead of nine (every paragraph is checked).
+_NOISE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in _NOISE_LINES))
+
 #: Markers that Word text extraction leaves inside a line of prose.
 _INLINE_NOISE = re.compile(r"\[(?:image|bookmark)\s*:[^\]]*\]")
 
@@ -36,7 +39,7 @@ _INLINE_NOISE = re.compile(r"\[(?:image|bookmark)\s*:[^\]]*\]")
 def is_noise(line: str) -> bool:
     """Whether the stripped *line* is chrome or debris rather than prose."""
     text = line.strip()
-    return any(p.match(text) for p in _NOISE_LINES)
+    return _NOISE_LINE.match(text) is not None
 
 
 def clean_line(line: str) -> str:
