@@ -102,14 +102,15 @@ def contains_fuzzy(haystack: str, needle: str) -> bool:
     # before or after it (a deletion or insertion ahead of it), so only windows starting there
     # are compared: the same answers as comparing every window, at a fraction of the cost.
     a, b = n // 3, 2 * n // 3
+    first, middle, last_piece = needle[:a], needle[a:b], needle[b:]
+    if first not in haystack and middle not in haystack and last_piece not in haystack:
+        return False  # the usual answer, found with three C searches
     starts: set[int] = set()
-    for offset, piece in ((0, needle[:a]), (a, needle[a:b]), (b, needle[b:])):
+    for offset, piece in ((0, first), (a, middle), (b, last_piece)):
         at = haystack.find(piece)
         while at >= 0:
             starts.update((at - offset - 1, at - offset, at - offset + 1))
             at = haystack.find(piece, at + 1)
-    if not starts:
-        return False
     size = len(haystack)
     for width in (n - 1, n, n + 1):
         last = max(0, size - width)
