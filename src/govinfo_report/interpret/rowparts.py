@@ -3,9 +3,13 @@
 Header and data rows' column spans often disagree (a merged label covers
 two columns in one row and one in the next; web text pads rows with empty
 ``||``), so values are never placed by the header's columns.  A data row is
-read as *label cells, then value cells*: the value cells are those after the
-last cell of text that is not a number, without the ``spanned`` copies a
-merged cell leaves on the grid.
+read as *label cells, then value cells*: first cut after the last cell of
+text that is not a number (:func:`split_row`); once the row is identified,
+text cells at the end of the label go back to the values while the row has
+fewer values than its layout wants and its label still names it
+(:meth:`RowParts.give_back`, used by the table reader), so ``见附件`` in a value
+position is an unreadable value.  Value cells are counted without the
+``spanned`` copies a merged cell leaves on the grid.
 """
 
 from __future__ import annotations
@@ -111,10 +115,6 @@ class RowParts:
             return list(after)
         return own
 
-    def value_kinds(self) -> list[CellKind]:
-        start = self.label_end + 1
-        return [k for c, k in zip(self.cells[start:], self.kinds[start:], strict=True) if not c.spanned]
-
     @property
     def is_header(self) -> bool:
         """Column headings, not data: two column words anywhere in the row, or one and no number."""
@@ -126,8 +126,8 @@ class RowParts:
 
     @property
     def has_values(self) -> bool:
-        """Whether anything follows the label (blank cells count: a row may be left blank)."""
-        return bool(self.value_kinds())
+        """Whether anything follows the label (blank cells and a merged value's copies count)."""
+        return self.label_end + 1 < len(self.cells)
 
     def without_trailing_text(self) -> RowParts:
         """The row cut after its leading label only: text after the first number is a value.
@@ -145,8 +145,15 @@ class RowParts:
         return RowParts(self.cells, self.kinds, end)
 
     def give_back(self) -> RowParts:
-        """The same row with its last label cell counted as a value (an unreadable value, not a label)."""
-        end = self.label_end - 1
+        """The same row with its last label cell counted as a value (an unreadable value, not a label).
+
+        A merged cell goes back whole: the cell and the ``spanned`` copies
+        it leaves to its right (``见附件`` stretched over a short row's width).
+        """
+        end = self.label_end
+        while end > 0 and self.cells[end].spanned and self.cells[end - 1].text == self.cells[end].text:
+            end -= 1
+        end -= 1
         while end >= 0 and self.kinds[end] is not CellKind.TEXT:
             end -= 1
         # Cells between the previous text cell and the old label end become values too.

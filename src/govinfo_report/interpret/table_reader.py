@@ -125,9 +125,14 @@ class _Reader:
         """Give text cells at the end of the label back to the values while the row still matches *code*.
 
         ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
-        an unreadable value, not part of the label.
+        an unreadable value, not part of the label.  The row's own cells are
+        counted (a merged value's ``spanned`` copies are not a second value):
+        ``政府集中采购 | 见附件 | 4651 | 4651`` (the amount stretched over two
+        columns) has two values, 见附件 and 4651.  Whether a cell is label or
+        value is decided by its position and the row's value count in the
+        layout, not by whether it reads as a number.
         """
-        while len(parts.value_cells(wanted)) < wanted and parts.label_end > 0:
+        while len(parts.value_cells()) < wanted and parts.label_end > 0:
             if self.names_row(parts.cells[parts.label_end]):
                 break  # the cell names a row (3.其他 after （六）其他处理): it is label
             shorter = parts.give_back()
@@ -222,7 +227,13 @@ class _Reader:
             numbers = sum(1 for k in parts.kinds if k in (CellKind.VALUE, CellKind.FUSED))
             if numbers == 0:
                 continue  # header fragments (结果 | 其他 | 尚未 …), not values
-            unlabelled = len(own) <= width and 2 * numbers > len(own) and not any(self.names_row(c) for c in own)
+            # No label at all when the row's own cells are just the values still expected (the
+            # template's one row of fifteen, words among them or not), or mostly numbers.
+            used = len(own)
+            while used and _blank(own[used - 1]):
+                used -= 1  # padding after the row (web text's empty ||) is not a value position
+            fits = used <= width and (len(own) >= width or 2 * numbers > used)
+            unlabelled = fits and not any(self.names_row(c) for c in own)
             if len(cells_after) < width and unlabelled:
                 cells_after = own  # no label at all: a word among the numbers is an unreadable value
             if any(not _blank(c) for c in cells_after):

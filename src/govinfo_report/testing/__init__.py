@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .. import registry
 from ..errors import ReportError
 from ..layout import TABLE_CODES
-from ..model import AnnualReport
+from ..model import AnnualReport, Missing
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -160,12 +160,19 @@ def check_reader_robust(name: str, data: bytes) -> AnnualReport | None:
 def default_reports() -> SearchStrategy[AnnualReport]:
     """The reports :func:`check_format` generates unless given ``reports=``.
 
-    Both editions, odd prose, blank and not-applicable cells, wild cell text,
-    now and then a table absent or 2021's （六）其他处理 printed as one row.
+    Both editions, odd prose, blank, not-applicable and unreadable cells
+    (``见附件``, ``约20`` in value positions), wild cell text, now and then a
+    table absent or 2021's （六）其他处理 printed as one row.
     """
     from .strategies import reports
 
-    return reports(with_prose="odd", missing=True, wild_text=True, absent_tables=True, single_other_handling=True)
+    return reports(
+        with_prose="odd",
+        missing=(Missing.BLANK, Missing.NOT_APPLICABLE, Missing.UNREADABLE),
+        wild_text=True,
+        absent_tables=True,
+        single_other_handling=True,
+    )
 
 
 def check_format(
@@ -179,8 +186,8 @@ def check_format(
     """The property tests every format plugin should pass; raises ``AssertionError`` with the failing example.
 
     For a format with both a reader and a writer: ``read(write(r)) == r`` for
-    *max_examples* generated reports of both editions (odd prose, blank and
-    not-applicable cells, decimal amounts, negative changes, wild cell
+    *max_examples* generated reports of both editions (odd prose, blank,
+    not-applicable and unreadable cells, decimal amounts, negative changes, wild cell
     text).  For a format with a reader: damaged copies of written files and
     of *samples* (real files of the format, for a reader without a writer)
     are read, and the reader must return a report or raise
