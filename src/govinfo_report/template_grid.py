@@ -23,8 +23,9 @@ from attrs import frozen
 
 from .findings import CellRef
 from .layout import REQUEST_COLUMNS, REVIEW_COLUMNS, Edition, RowSpec, TableSpec, table_spec
+from .model import Missing, Table
 
-__all__ = ["REQUESTS_NOTE", "TemplateCell", "template_rows", "template_width"]
+__all__ = ["REQUESTS_NOTE", "TemplateCell", "rows_to_lay_out", "template_rows", "template_width"]
 
 #: The note in table 3's top-left cell (the template's own balance statement).
 REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -60,6 +61,20 @@ Row = tuple[TemplateCell, ...]
 def template_width(table: str) -> int:
     """The number of grid columns *table* (a table code) spans in the template."""
     return _WIDTH[table]
+
+
+def rows_to_lay_out(table: Table) -> list[str]:
+    """The codes of the rows a writer lays out for *table*: the rows its source printed.
+
+    A row whose every cell is ``absent`` was not printed and is left out,
+    except in table 4: its values are one unlabelled row of fifteen, placed
+    by position, so a group left out would shift the groups after it; all
+    three are laid out (absent cells then print
+    :data:`~govinfo_report.values.ABSENT_MARK`).
+    """
+    if table.code == "review_litigation":
+        return list(table.row_codes)
+    return [code for code in table.row_codes if any(c.missing is not Missing.ABSENT for c in table.row(code).values())]
 
 
 def template_rows(edition: Edition | str, table: str, rows: Collection[str] | None = None) -> tuple[Row, ...]:

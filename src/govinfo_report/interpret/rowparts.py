@@ -33,7 +33,7 @@ class CellKind(enum.Enum):
     """What a grid cell looks like before it is known to be a value."""
 
     BLANK = "blank"  #: no text
-    VALUE = "value"  #: a number (count or amount) or a not-applicable mark
+    VALUE = "value"  #: a number (count or amount), a not-applicable mark or the writers' absent mark
     TEXT = "text"  #: anything else: a label, or a value that will not parse
     FUSED = "fused"  #: digits of several cells run together (crawler text)
 
@@ -50,7 +50,7 @@ def _classify_text(raw: str) -> CellKind:
         return CellKind.BLANK
     for kind in (ValueKind.SIGNED, ValueKind.AMOUNT):
         parsed = parse_cell(text, kind)
-        if parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE:
+        if parsed.value is not None or parsed.missing in (Missing.NOT_APPLICABLE, Missing.ABSENT):
             return CellKind.VALUE
     return CellKind.TEXT
 

@@ -10,10 +10,13 @@ across pages.  The styles declare Chinese fonts (宋体 for text and tables,
 East Asian language, on A4 pages.
 
 The file reads back to an equal report with :class:`~.reader.DocxReader`:
-missing cells are written as their original not-applicable mark or
-unreadable text, blank cells empty, and rows a report lacks entirely
-(every cell ``absent``) are left out.  The output is deterministic (fixed
-zip timestamps, no creation date), so the same report gives the same bytes.
+each value cell holds :func:`govinfo_report.values.cell_text` (a missing
+cell its own not-applicable mark or unreadable text, a blank cell nothing,
+an absent cell among printed ones :data:`~govinfo_report.values.ABSENT_MARK`),
+and rows a report lacks entirely (every cell ``absent``) are left out, except
+table 4's groups (see :func:`~govinfo_report.template_grid.rows_to_lay_out`).
+The output is deterministic (fixed zip timestamps, no creation date), so the
+same report gives the same bytes.
 """
 
 from __future__ import annotations
@@ -27,24 +30,19 @@ from typing import Any, BinaryIO, ClassVar
 from lxml import etree
 
 from ...errors import WriteError
-from ...layout import SECTIONS, TABLE_CODES, ValueKind
-from ...model import AnnualReport, Cell, Missing, Table
+from ...layout import SECTIONS, TABLE_CODES
+from ...model import AnnualReport, Table
 from ...plugins import Writer
-from ...template_grid import TemplateCell, template_rows, template_width
-from ...values import format_value, parse_cell
+from ...template_grid import TemplateCell, rows_to_lay_out, template_rows, template_width
+from ...values import cell_text
 from .ooxml import OFFICE_DOCUMENT_TYPES, PACKAGE_RELS, W_TRANSITIONAL
 
 __all__ = ["DocxWriter", "render"]
 
 _NSMAP = {"w": W_TRANSITIONAL}
 _NUMERALS = "一二三四五六"
-#: Written for a not-applicable cell whose original mark is unknown.
-_NOT_APPLICABLE = "/"
-#: Written for an unreadable cell whose original text is unknown (itself unreadable).
-_UNREADABLE = "无法识别"
 #: Characters XML 1.0 cannot carry (C0 controls other than tab/newline, non-characters, lone surrogates).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_WS = re.compile(r"\s+")
 
 #: Text width of an A4 page with the margins of :func:`_section_properties`, in twentieths of a point.
 _TEXT_WIDTH = 9070
@@ -217,11 +215,6 @@ def _section_properties() -> etree._Element:
 # --- tables ------------------------------------------------------------------------
 
 
-def _printed(table: Table, row: str) -> bool:
-    """Whether the source printed *row*: a row whose every cell is ``absent`` was not."""
-    return any(cell.missing is not Missing.ABSENT for cell in table.row(row).values())
-
-
 def _table(table: Table) -> etree._Element:
     code = table.code
     width = template_width(code)
@@ -244,7 +237,7 @@ def _table(table: Table) -> etree._Element:
         ),
         _w("tblGrid", *(_w("gridCol", w=w) for w in columns)),
     )
-    present = [r for r in table.row_codes if _printed(table, r)]
+    present = rows_to_lay_out(table)
     # Columns covered by a vertical merge from a row above: column → (rows still to cover, colspan).
     covering: dict[int, tuple[int, int]] = {}
     leading = True
@@ -302,19 +295,10 @@ def _cell(text: str, span: int, widths: list[str], *, merge: str | None = None, 
 
 
 def _value_text(table: Table, tc: TemplateCell) -> str:
-    """What to print for a value cell so that reading it back gives the same value or kind of missing."""
+    """What to print for a value cell (:func:`govinfo_report.values.cell_text`)."""
     ref = tc.cell
     assert ref is not None  # only value cells name a report cell
-    cell: Cell = table[ref.row, ref.column]
-    if cell.value is not None:
-        return format_value(cell.value)
-    kind: ValueKind = table.spec.row(ref.row).column(ref.column).kind
-    text = _WS.sub(" ", cell.text).strip()
-    if cell.missing is Missing.NOT_APPLICABLE:
-        return text if text and parse_cell(text, kind).missing is Missing.NOT_APPLICABLE else _NOT_APPLICABLE
-    if cell.missing is Missing.UNREADABLE:
-        return text if text and parse_cell(text, kind).missing is Missing.UNREADABLE else _UNREADABLE
-    return ""  # blank, or absent within a row that is present (a table cell cannot say "absent")
+    return cell_text(table[ref.row, ref.column], table.spec.row(ref.row).column(ref.column).kind)
 
 
 # --- the other parts --------------------------------------------------------------

@@ -7,9 +7,11 @@ three tables laid out as the template draws them (merged cells from
 stylesheet sets A4 pages and keeps table rows and headings from breaking.
 
 The page reads back to an equal report with :class:`~.reader.HtmlReader`:
-missing cells are written as their original not-applicable mark or
-unreadable text, blank cells empty, and rows a report lacks entirely
-(every cell ``absent``) are left out.
+each value cell holds :func:`govinfo_report.values.cell_text` (a missing
+cell its own not-applicable mark or unreadable text, a blank cell nothing,
+an absent cell among printed ones :data:`~govinfo_report.values.ABSENT_MARK`),
+and rows a report lacks entirely (every cell ``absent``) are left out, except
+table 4's groups (see :func:`~govinfo_report.template_grid.rows_to_lay_out`).
 """
 
 from __future__ import annotations
@@ -18,18 +20,14 @@ from html import escape
 from typing import Any, BinaryIO
 
 from ...layout import SECTIONS, TABLE_CODES
-from ...model import AnnualReport, Cell, Missing, Table
+from ...model import AnnualReport, Table
 from ...plugins import Writer
-from ...template_grid import TemplateCell, template_rows
-from ...values import format_value, parse_cell
+from ...template_grid import TemplateCell, rows_to_lay_out, template_rows
+from ...values import cell_text
 
 __all__ = ["HtmlWriter"]
 
 _NUMERALS = "一二三四五六"
-#: Written for a not-applicable cell whose original mark is unknown.
-_NOT_APPLICABLE = "/"
-#: Written for an unreadable cell whose original text is unknown (itself unreadable).
-_UNREADABLE = "无法识别"
 
 _STYLE = """\
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 16px;
@@ -101,19 +99,11 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _table(table: Table) -> list[str]:
-    present = [
-        code for code in table.row_codes if any(c.missing is not Missing.ABSENT for c in table.row(code).values())
-    ]
     out = [f'<table class="{table.code}">']
-    for row in template_rows(table.edition, table.code, present):
+    for row in template_rows(table.edition, table.code, rows_to_lay_out(table)):
         out.append("<tr>" + "".join(_cell(table, c) for c in row) + "</tr>")
     out.append("</table>")
     return out
-
-
-def _printed(table: Table, row: str) -> bool:
-    """Whether the source printed *row*: a row whose every cell is ``absent`` was not."""
-    return any(cell.missing is not Missing.ABSENT for cell in table.row(row).values())
 
 
 def _cell(table: Table, tc: TemplateCell) -> str:
@@ -126,19 +116,6 @@ def _cell(table: Table, tc: TemplateCell) -> str:
         tag = "th" if tc.header else "td"
         cls = "" if tc.header else ' class="label"'
         return f"<{tag}{spans}{cls}>{escape(tc.text)}</{tag}>"
-    cell = table[tc.cell.row, tc.cell.column]
-    return f'<td{spans} class="value">{escape(_value_text(cell, table, tc))}</td>'
-
-
-def _value_text(cell: Cell, table: Table, tc: TemplateCell) -> str:
-    """What to print for *cell* so that reading it back gives the same value or kind of missing."""
-    if cell.value is not None:
-        return format_value(cell.value)
-    kind = table.spec.row(tc.cell.row).column(tc.cell.column).kind if tc.cell else None
-    if cell.missing is Missing.NOT_APPLICABLE:
-        ok = kind is not None and parse_cell(cell.text, kind).missing is Missing.NOT_APPLICABLE
-        return cell.text.strip() if ok else _NOT_APPLICABLE
-    if cell.missing is Missing.UNREADABLE:
-        ok = kind is not None and parse_cell(cell.text, kind).missing is Missing.UNREADABLE
-        return cell.text.strip() if ok else _UNREADABLE
-    return ""  # blank, or absent within a row that is present (HTML has no way to say "absent")
+    ref = tc.cell
+    text = cell_text(table[ref.row, ref.column], table.spec.row(ref.row).column(ref.column).kind)
+    return f'<td{spans} class="value">{escape(text)}</td>'

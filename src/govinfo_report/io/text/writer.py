@@ -6,76 +6,43 @@ its own tab-indented line and a blank line after each row.  Labels are the
 official ones from :mod:`govinfo_report.layout`; values are written in their
 canonical form (:func:`govinfo_report.values.format_value`).
 
-A missing cell is written so that it reads back the same: blank as an empty
-cell, not-applicable as its mark (``—`` if it has none), unreadable as its
-original text (``不详`` if that would read as something else).  A row the
-report lacks entirely (``Missing.ABSENT``) is left out; absent cells at the
-end of a row are cut off.  An absent cell *between* present ones cannot be
-told apart from a blank one in this format and is written blank.
+Each value cell is written as :func:`govinfo_report.values.cell_text`, so
+it reads back the same: blank as an empty cell, not-applicable as its mark
+(``/`` if it has none), unreadable as its original text (``不详`` if that
+would read as something else), and a cell the source did not print, in a
+row it did print, as :data:`~govinfo_report.values.ABSENT_MARK` (``未列出``),
+which readers map back to ``Missing.ABSENT``.  A row the report lacks
+entirely (every cell ``Missing.ABSENT``) is left out.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import Any, BinaryIO, ClassVar
 
-from ...interpret.rowparts import HEADER_WORDS
-from ...labels import best_match, normalise
-from ...layout import LAYOUTS, REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, ValueKind, table_spec
+from ...layout import REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, table_spec
 from ...model import AnnualReport, Cell, Missing, Table
 from ...plugins import Writer
-from ...values import format_value, parse_cell
+from ...values import cell_text
 
 __all__ = ["TextWriter", "render"]
 
 _NUMERALS = "一二三四五六"
 _HEADINGS = dict(SECTIONS)
-_UNREADABLE_FALLBACK = "不详"
-_NA_FALLBACK = "—"
-_WS = re.compile(r"\s+")
 _LAST_2019_YEAR = 2020
 _REVIEW_HEADING_2021 = "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
 _REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 CellRow = list[str]
-
-
-def _cell_text(cell: Cell, kind: ValueKind) -> str:
-    if cell.value is not None:
-        return format_value(cell.value)
-    text = _WS.sub(" ", cell.text).strip()
-    if cell.missing is Missing.NOT_APPLICABLE:
-        return text if text and parse_cell(text, kind).missing is Missing.NOT_APPLICABLE else _NA_FALLBACK
-    if cell.missing is Missing.UNREADABLE:
-        # Text that names a row (其他, 总计 …) would read back as part of the row's label.
-        ok = text and len(text) <= 40 and parse_cell(text, kind).missing is Missing.UNREADABLE
-        return text if ok and not _names_a_row(text) else _UNREADABLE_FALLBACK
-    return ""  # blank, or absent between present cells
-
-
-@cache
-def _row_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    keys = {
-        (row.code, tuple(normalise(k) for k in row.keys))
-        for t in LAYOUTS.values()
-        for s in t.values()
-        for row in s.rows
-    }
-    return tuple(sorted(keys))
-
-
-def _names_a_row(text: str) -> bool:
-    return best_match(text, _row_keys()) is not None or any(w in normalise(text) for w in HEADER_WORDS)
+_ABSENT = Cell(missing=Missing.ABSENT)
 
 
 def _values(table: Table, row: RowSpec) -> CellRow | None:
-    """The row's value texts, ``None`` if the report lacks the row."""
-    cells = [(table.cells.get((row.code, c.code)), c) for c in row.columns]
-    present = [i for i, (cell, _c) in enumerate(cells) if cell is not None and cell.missing is not Missing.ABSENT]
-    if not present:
+    """The row's value texts, ``None`` if the report lacks the row (every cell absent)."""
+    # An optional row (2021's single （六）其他处理) may have no cells at all: absent.
+    cells = [table.cells.get((row.code, c.code), _ABSENT) for c in row.columns]
+    if all(cell.missing is Missing.ABSENT for cell in cells):
         return None
-    return [_cell_text(cell, col.kind) if cell is not None else "" for cell, col in cells[: present[-1] + 1]]
+    return [cell_text(cell, col.kind) for cell, col in zip(cells, row.columns, strict=True)]
 
 
 def _active_disclosure(table: Table) -> list[CellRow]:
