@@ -19,8 +19,13 @@ of numbers, bounded by headings and prose), and gives it as one
   of numbers at or below its first fragment;
 * other lines (column headers) → label-only rows of their cells.
 
-Everything outside the regions is a paragraph per line.  Page-number lines
-are dropped everywhere.
+Everything outside the regions is prose, given as the document's paragraphs
+(:func:`_paragraphs`): pdftotext breaks every line at the page's width, so a
+line goes on in the next one unless the next is indented (a paragraph's
+first line is) or a section heading, or the paragraph began at the margin and
+the line ends a sentence; and the space pdftotext puts between a CJK
+character and a digit (``2024 年``) is dropped.  Page-number lines are
+dropped everywhere.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import re
 from attrs import frozen
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...interpret.sections import match_heading
 
 __all__ = ["detect", "parse"]
 
@@ -54,6 +60,17 @@ _UNLABELED_REACH = 2
 _COLUMN_SLACK = 2
 #: Fragments of one group label: at most this many lines apart.
 _GROUP_GAP = 4
+#: A prose line starting this many columns in is a paragraph's first line (after a form feed a
+#: continued line starts in column 1).
+_INDENT = 2
+#: The end of a sentence, with any closing quotes or brackets after it.
+_SENTENCE_END = re.compile(r"[。！？.!?…][”’」』）)\"']*$")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+#: The spaces pdftotext puts between a CJK character (or full-width punctuation) and a digit.
+_CJK_DIGIT_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9]) +(?=[{_CJK}])")
+#: Latin text on both sides of a line break keeps a space (not after a hyphen: ``0517-`` / ``83605210``).
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 
 
 @frozen
@@ -79,6 +96,10 @@ class _Line:
     def text(self) -> str:
         return " ".join(c.text for c in self.chunks)
 
+    @property
+    def indent(self) -> int:
+        return self.chunks[0].x if self.chunks else 0
+
 
 def detect(lines: list[str]) -> int:
     """Score: lines that are a label and numbers in space-separated columns (no tabs, no pipes)."""
@@ -102,10 +123,10 @@ def parse(lines: list[str], source: str | None) -> Document:
     blocks: list[Block] = []
     i = 0
     for start, end in _regions(parsed):
-        blocks.extend(_paragraph(line, source) for line in parsed[i:start])
+        blocks.extend(_paragraphs(parsed[i:start], source))
         blocks.append(_grid(parsed[start:end], source))
         i = end
-    blocks.extend(_paragraph(line, source) for line in parsed[i:])
+    blocks.extend(_paragraphs(parsed[i:], source))
     return Document(tuple(blocks), source=source)
 
 
@@ -124,8 +145,37 @@ def _line(raw: str, number: int) -> _Line:
     return _Line(number, chunks, labels, values)
 
 
-def _paragraph(line: _Line, source: str | None) -> Paragraph:
-    return Paragraph(line.text, Location(source, line.number))
+def _paragraphs(lines: list[_Line], source: str | None) -> list[Paragraph]:
+    """The prose *lines* (no table among them) joined into the document's paragraphs."""
+    out: list[Paragraph] = []
+    current: list[_Line] = []
+    for line in lines:
+        if current and not _continues(current, line):
+            out.append(_paragraph(current, source))
+            current = []
+        current.append(line)
+    if current:
+        out.append(_paragraph(current, source))
+    return out
+
+
+def _continues(paragraph: list[_Line], line: _Line) -> bool:
+    """Whether *line* goes on with *paragraph* (see the module docstring)."""
+    last = paragraph[-1]
+    if line.indent >= _INDENT or match_heading(line.text) is not None or match_heading(last.text) is not None:
+        return False
+    # A paragraph whose first line is indented goes on until the next indented line;
+    # one that began at the margin, until a line ends a sentence.
+    return paragraph[0].indent >= _INDENT or not _SENTENCE_END.search(last.text)
+
+
+def _paragraph(lines: list[_Line], source: str | None) -> Paragraph:
+    text = lines[0].text
+    for line in lines[1:]:
+        # CJK text runs on across the break; Latin words and numbers keep a space between them.
+        gap = " " if _LATIN_END.search(text) and _LATIN_START.match(line.text) else ""
+        text += gap + line.text
+    return Paragraph(_CJK_DIGIT_SPACE.sub("", text), Location(source, lines[0].number))
 
 
 def _breaks(line: _Line) -> bool:
