@@ -19,13 +19,10 @@ this module's other names from it by name
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, Union
@@ -34,6 +31,7 @@ import attrs
 from attrs import frozen
 
 from . import registry
+from ._alarm import time_limit
 from .api import read, validate
 from .errors import ReportError
 from .findings import Finding
@@ -217,38 +215,11 @@ class _FileTimeout(BaseException):
     """Raised by the alarm inside a reader; a BaseException so that no reader's ``except Exception`` keeps it."""
 
 
-def _alarm(_signum: int, _frame: object) -> None:
-    raise _FileTimeout
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the block after *seconds* with :class:`_FileTimeout` (main thread on Unix only, else no limit).
-
-    The alarm interrupts Python code; a single C call that never returns
-    (none is known in the readers) would still hold the worker.
-    """
-    usable = (
-        seconds is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-    assert seconds is not None
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def extract_file(name: str, options: _Options) -> FileResult:
     """Read and check one file; never raises for a problem with the file."""
     started = time.perf_counter()
     try:
-        with _time_limit(options.timeout):
+        with time_limit(options.timeout, _FileTimeout):
             return _read_and_check(name, options, started)
     except _FileTimeout:
         return FileResult(

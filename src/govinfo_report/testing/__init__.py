@@ -21,14 +21,11 @@ it: ``pip install 'govinfo-report[testing]'``.
 from __future__ import annotations
 
 import io
-import signal
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from types import FrameType
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
+from .._alarm import time_limit
 from ..errors import ReportError
 from ..layout import TABLE_CODES
 from ..model import AnnualReport, Missing
@@ -64,29 +61,8 @@ def _hypothesis() -> None:
         raise ImportError(_INSTALL_HINT) from exc
 
 
-@contextmanager
-def _bounded(seconds: float, what: str) -> Iterator[None]:
-    """Raise :class:`ReaderHang` if the block runs longer than *seconds*.
-
-    Uses ``SIGALRM``, so it guards only on POSIX in the main thread (pure
-    Python loops; a C library stuck in one call is caught by the fuzz
-    harness's process timeout instead).  Elsewhere the block runs unguarded.
-    """
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise ReaderHang(f"{what} did not return within {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _hang(name: str) -> ReaderHang:
+    return ReaderHang(f"the {name!r} reader did not return within {HANG_SECONDS:g} s")
 
 
 def describe_difference(expected: AnnualReport, got: AnnualReport, *, limit: int = 12) -> str:
@@ -134,7 +110,7 @@ def _write(writer: Writer, report: AnnualReport) -> bytes:
 def check_round_trip(name: str, report: AnnualReport) -> bytes:
     """Write *report* as format *name*, read it back, and require an equal report; returns the bytes written."""
     data = _write(registry.writer(name), report)
-    with _bounded(HANG_SECONDS, f"the {name!r} reader"):
+    with time_limit(HANG_SECONDS, lambda: _hang(name)):
         back = registry.reader(name).read(data, source=f"<{name} round trip>")
     if back != report:
         raise AssertionError(
@@ -151,7 +127,9 @@ def check_reader_robust(name: str, data: bytes) -> AnnualReport | None:
     """
     reader: Reader = registry.reader(name)
     try:
-        with _bounded(HANG_SECONDS, f"the {name!r} reader"):
+        with time_limit(
+            HANG_SECONDS, lambda: ReaderHang(f"the {name!r} reader did not return within {HANG_SECONDS:g} s")
+        ):
             return reader.read(data, source=f"<mutated {name}>")
     except ReportError:
         return None
