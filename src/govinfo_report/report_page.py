@@ -157,17 +157,11 @@ def _table(anchor: str, table: Table, found: list[Finding], number: dict[int, in
     for row in rows:
         out.append("<tr>")
         for tc in row:
-            span = ""
-            if tc.rowspan > 1:
-                span += f' rowspan="{tc.rowspan}"'
-            if tc.colspan > 1:
-                span += f' colspan="{tc.colspan}"'
             if tc.cell is None:
-                tag = "th" if tc.header else "td"
-                cls = "" if tc.header else ' class="label"'
-                out.append(f"<{tag}{span}{cls}>{_e(tc.text)}</{tag}>")
+                out.append(tc.html_label())
                 continue
-            out.append(_value_cell(anchor, tc.cell, table[tc.cell.row, tc.cell.column], marks[tc.cell], number, span))
+            cell = table[tc.cell.row, tc.cell.column]
+            out.append(_value_cell(anchor, tc.cell, cell, marks[tc.cell], number, tc.html_spans()))
         out.append("</tr>")
     out.append("</table>")
     return "".join(out)

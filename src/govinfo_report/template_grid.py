@@ -18,6 +18,7 @@ is rectangular.
 from __future__ import annotations
 
 from collections.abc import Collection
+from html import escape
 
 from attrs import frozen
 
@@ -53,6 +54,16 @@ class TemplateCell:
     colspan: int = 1
     cell: CellRef | None = None
     header: bool = False
+
+    def html_spans(self) -> str:
+        """The ``rowspan``/``colspan`` attributes an HTML page gives this cell ("" when 1×1)."""
+        spans = f' rowspan="{self.rowspan}"' if self.rowspan > 1 else ""
+        return spans + (f' colspan="{self.colspan}"' if self.colspan > 1 else "")
+
+    def html_label(self) -> str:
+        """This label cell as HTML: ``<th>`` for a column heading, else a ``<td class="label">``."""
+        tag, cls = ("th", "") if self.header else ("td", ' class="label"')
+        return f"<{tag}{self.html_spans()}{cls}>{escape(self.text)}</{tag}>"
 
 
 Row = tuple[TemplateCell, ...]

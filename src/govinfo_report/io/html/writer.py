@@ -107,15 +107,8 @@ def _table(table: Table) -> list[str]:
 
 
 def _cell(table: Table, tc: TemplateCell) -> str:
-    spans = ""
-    if tc.rowspan > 1:
-        spans += f' rowspan="{tc.rowspan}"'
-    if tc.colspan > 1:
-        spans += f' colspan="{tc.colspan}"'
     if tc.cell is None:
-        tag = "th" if tc.header else "td"
-        cls = "" if tc.header else ' class="label"'
-        return f"<{tag}{spans}{cls}>{escape(tc.text)}</{tag}>"
+        return tc.html_label()
     ref = tc.cell
     text = cell_text(table[ref.row, ref.column], table.spec.row(ref.row).column(ref.column).kind)
-    return f'<td{spans} class="value">{escape(text)}</td>'
+    return f'<td{tc.html_spans()} class="value">{escape(text)}</td>'
