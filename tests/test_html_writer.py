@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from attrs import evolve
 from lxml import html as lxml_html
 
+from browser import chromium, screenshot
 from expected_values import EXPECTED
 from govinfo_report.io.html import HtmlReader, HtmlWriter
 from govinfo_report.model import Cell, Missing
@@ -105,37 +104,13 @@ def test_corpus_reports_round_trip(shared_dir: Path) -> None:
         assert reader.read(write(report)) == report, path.name
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.mark.browser
 def test_page_renders_in_headless_chromium(tmp_path: Path) -> None:
-    browser = _chromium()
-    if browser is None:
+    if chromium() is None:
         pytest.skip("chromium is not installed")
     page = tmp_path / "report.html"
     page.write_bytes(write(report_from(EXPECTED["002"])))
-    shot = tmp_path / "shot.png"
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1200,3000",
-        f"--screenshot={shot}",
-        page.as_uri(),
-    ]
-    subprocess.run([browser, *flags], capture_output=True, timeout=180, check=False)
-    data = shot.read_bytes()
+    data = screenshot(page, tmp_path / "shot.png", width=1200, height=3000, profile=tmp_path / "profile")
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 3000)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import lxml.html
 import pytest
 
 import govinfo_report as gr
+from browser import chromium, screenshot
 from govinfo_report.report_page import render_check_page, write_check_page
 from rules_support import seed_report, with_cell
 
@@ -131,36 +130,14 @@ def _count_colour(path: Path, rgb: tuple[int, int, int]) -> tuple[int, int, int]
         return image.width, image.height, sum(n for n, c in colours if c == rgb)
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.browser
-@pytest.mark.skipif(_chromium() is None, reason="headless chromium is not installed")
+@pytest.mark.skipif(chromium() is None, reason="headless chromium is not installed")
 def test_page_renders_in_headless_chromium_with_the_highlight_visible(tmp_path: Path) -> None:
     def shoot(report: gr.AnnualReport, name: str) -> Path:
         page = tmp_path / f"{name}.html"
         write_check_page(page, [report], [gr.validate(report)])
         shot = tmp_path / f"{name}.png"
-        subprocess.run(
-            [
-                str(_chromium()),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={tmp_path / 'profile'}",
-                f"--screenshot={shot}",
-                "--window-size=1200,2000",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        screenshot(page, shot, width=1200, height=2000, profile=tmp_path / "profile")
         return shot
 
     broken = shoot(with_cell(seed_report("002"), BROKEN, 88), "broken")
