@@ -64,3 +64,18 @@ def with_cell(report: AnnualReport, ref: str, value: int | Decimal | Missing) ->
 def codes(findings: list[Finding]) -> list[str]:
     """The rule codes of *findings*, in order."""
     return [f.rule for f in findings]
+
+
+def single_other_handling(report: AnnualReport) -> AnnualReport:
+    """*report* (edition 2021) as printed by reports that keep （六）其他处理 as one row.
+
+    The three sub-rows are dropped (absent) and ``other_handling`` holds their sum per column.
+    """
+    table = report.requests
+    assert table is not None
+    subrows = ("other_no_correction", "other_fee_unpaid", "other_misc")
+    cells = {k: c for k, c in table.cells.items() if k[0] not in subrows}
+    for col in table.spec.row("other_handling").columns:
+        parts = [table.value(row, col.code) for row in subrows]
+        cells["other_handling", col.code] = Cell(sum(p for p in parts if isinstance(p, int)))
+    return attrs.evolve(report, requests=Table.build("requests", table.edition, cells))

@@ -11,7 +11,7 @@ import attrs
 import govinfo_report as gr
 from govinfo_report import CellRef, Missing, Table
 from govinfo_report.layout import Edition
-from rules_support import codes, seed_report, with_cell
+from rules_support import codes, seed_report, single_other_handling, with_cell
 
 ARITHMETIC = ["requests.balance", "requests.outcome_sum", "requests.row_total"]
 
@@ -71,24 +71,10 @@ def test_outcome_sum_2021_uses_the_three_subrows_of_other_handling() -> None:
 
 def test_outcome_sum_2021_with_other_handling_printed_as_one_row() -> None:
     # A 2021 report printing （六）其他处理 as one row: that row stands in for the sub-rows.
-    seed = seed_report("003")
-    assert seed.requests is not None
-    cells = {
-        k: c
-        for k, c in seed.requests.cells.items()
-        if k[0] not in ("other_no_correction", "other_fee_unpaid", "other_misc")
-    }
-    cells.update(
-        {
-            ("other_handling", c): gr.Cell(0)
-            for c in ("commercial", "research", "social_welfare", "legal_service", "other_org")
-        }
-    )
-    cells["other_handling", "natural_person"] = gr.Cell(1)
-    cells["other_handling", "total"] = gr.Cell(1)
-    table = Table.build("requests", Edition.E2021, cells)
-    assert table["other_misc", "total"].missing is Missing.ABSENT
-    report = attrs.evolve(seed, requests=table)
+    report = single_other_handling(seed_report("003"))  # its （六）3.其他 has 1 (自然人) and 1 (总计)
+    assert report.requests is not None
+    assert report.requests["other_misc", "total"].missing is Missing.ABSENT
+    assert report.requests.value("other_handling", "natural_person") == 1
     assert gr.validate(report, ARITHMETIC) == []
     broken = with_cell(report, "requests.other_handling.natural_person", 2)
     found = gr.validate(broken, ["requests.outcome_sum"])

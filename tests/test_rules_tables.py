@@ -6,9 +6,8 @@ from __future__ import annotations
 import attrs
 
 import govinfo_report as gr
-from govinfo_report import CellRef, Missing, Severity, Table
-from govinfo_report.layout import Edition
-from rules_support import codes, seed_report, with_cell
+from govinfo_report import CellRef, Missing, Severity
+from rules_support import codes, seed_report, single_other_handling, with_cell
 
 # --- review_litigation.group_total --------------------------------------------------------------
 
@@ -87,15 +86,7 @@ def test_not_applicable_and_absent_tables_are_named() -> None:
 
 
 def test_2021_single_other_handling_row_is_info_not_warning() -> None:
-    seed = seed_report("003")
-    assert seed.requests is not None
-    cells = {
-        k: c
-        for k, c in seed.requests.cells.items()
-        if k[0] not in ("other_no_correction", "other_fee_unpaid", "other_misc")
-    }
-    cells.update({("other_handling", c.code): gr.Cell(0) for c in seed.requests.spec.row("other_handling").columns})
-    report = attrs.evolve(seed, requests=Table.build("requests", Edition.E2021, cells))
+    report = single_other_handling(seed_report("003"))
     found = gr.validate(report, ["cells.missing"])
     assert len(found) == 3 and all(f.severity is Severity.INFO for f in found)
 
