@@ -48,7 +48,7 @@ from .layout import (
     table_spec,
 )
 from .model import Cell, Missing
-from .values import normalise_cell_text, parse_cell
+from .values import AMOUNT_UNITS, normalise_cell_text, parse_cell
 
 __all__ = ["ALL_ROWS", "MAX_CHARS_PER_CELL", "MAX_COMBINATIONS", "MAX_SPLITS_PER_ROW", "split_cell", "split_table"]
 
@@ -70,7 +70,7 @@ _LISTED = 20
 _DIGITS_CAP = 40
 _COUNT_PIECE = re.compile(r"^(?:0|[1-9]\d*)$")
 _SIGNED_PIECE = re.compile(r"^[+-]?(?:0|[1-9]\d*)$")
-_AMOUNT_PIECE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|亿元|千元|元)?$")
+_AMOUNT_PIECE = re.compile(rf"^(?:0|[1-9]\d*)(?:\.\d+)?(?:{AMOUNT_UNITS})?$")
 _PIECE = {ValueKind.COUNT: _COUNT_PIECE, ValueKind.SIGNED: _SIGNED_PIECE, ValueKind.AMOUNT: _AMOUNT_PIECE}
 _TOKEN = re.compile(r"\S+")
 

@@ -56,8 +56,10 @@ _SPACE = re.compile(r"\s+")
 _SPLIT_DIGITS = re.compile(r"\d\s+[+-]?\d")
 _COUNT_SUFFIX = re.compile(r"(?:件|条|项|个|次|人次|宗|份|家|人)$")
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)$")
-_UNIT = re.compile(r"(万元|亿元|千元|元)$")
 _UNIT_SCALE = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+#: The money units an amount cell may carry, as a regex alternation (longest first, so 万元 is not 元).
+AMOUNT_UNITS = "|".join(sorted(_UNIT_SCALE, key=len, reverse=True))
+_UNIT = re.compile(f"({AMOUNT_UNITS})$")
 #: Texts up to this length are parsed once and remembered (see :func:`parse_cell`); longer ones are
 #: prose in a value cell, rare and not worth keeping.
 _CACHED_TEXT = 64
