@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["best_match", "contains_fuzzy", "normalise", "similarity"]
+__all__ = ["Vocabulary", "best_match", "contains_fuzzy", "normalise", "similarity"]
 
 _WS = re.compile(r"\s+", re.UNICODE)
 _TRANSLATE = str.maketrans(
@@ -155,3 +155,41 @@ def best_match(label: str, candidates: Iterable[tuple[str, Iterable[str]]]) -> s
         if any(contains_fuzzy(norm, key) for key in keys):
             return code
     return None
+
+
+class Vocabulary:
+    """A fixed set of normalised words, and which of them a normalised text contains.
+
+    Row texts mix a label with the row's numbers, so no two reports give
+    the same text; but a word can never span a character that occurs in no
+    word, so every run of such characters (the numbers, ``/``, spaces …) is
+    folded into one placeholder first.  What is left is the row's wording,
+    which the template repeats in report after report: the answer is kept
+    for it (a bounded cache), and a row is scanned against the whole
+    vocabulary once per distinct wording, not once per report.
+    """
+
+    __slots__ = ("_found", "_outside", "words")
+
+    def __init__(self, words: Iterable[str], *, cache_size: int = 4096) -> None:
+        self.words: frozenset[str] = frozenset(w for w in words if w)
+        alphabet = sorted(set("".join(self.words)))
+        # ``[^…]+`` over the words' own characters; an empty vocabulary masks everything.
+        self._outside = re.compile(f"[^{re.escape(''.join(alphabet))}]+" if alphabet else r"[\s\S]+")
+        self._found = lru_cache(maxsize=cache_size)(self._scan)
+
+    def _scan(self, wording: str) -> frozenset[str]:
+        return frozenset(w for w in self.words if w in wording)
+
+    def wording(self, text: str) -> str:
+        """*text* with every run of characters no word uses folded into one ``\\x00``.
+
+        It contains exactly the words *text* contains: a key for caching
+        anything decided by those words alone.
+        """
+        return self._outside.sub("\x00", text)
+
+    def found(self, text: str) -> frozenset[str]:
+        """The words *text* (normalised) contains as substrings."""
+        return self._found(self.wording(text))
+

@@ -11,11 +11,12 @@ or with the table of the section they appear in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from attrs import frozen
 
 from ..document import Grid, GridCell
-from ..labels import contains_fuzzy, normalise
+from ..labels import Vocabulary, contains_fuzzy, normalise
 from ..layout import LAYOUTS, TABLE_CODES, Edition
 
 __all__ = ["EDITION_MARKERS", "PlacedGrid", "TableRows", "assign_rows", "detect_edition"]
@@ -39,24 +40,26 @@ class TableRows:
     rows: tuple[Row, ...]
 
 
-def _vocabulary() -> dict[str, frozenset[str]]:
+def _vocabulary() -> dict[str, Vocabulary]:
     extra = {
         "active_disclosure": ("第二十条", "信息内容", "规章"),
         "requests": ("申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "勾稽关系"),
         "review_litigation": ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "直接起诉"),
     }
-    vocab: dict[str, frozenset[str]] = {}
+    vocab: dict[str, Vocabulary] = {}
     for code in TABLE_CODES:
         words: set[str] = set(extra[code])
         for tables in LAYOUTS.values():
             spec = tables[code]
             for row in spec.rows:
                 words.update(k for k in row.keys if len(k) >= 3)
-        vocab[code] = frozenset(normalise(w) for w in words)
+        vocab[code] = Vocabulary(normalise(w) for w in words)
     return vocab
 
 
 _VOCABULARY = _vocabulary()
+#: Every table's words together: what a row's text is reduced to before it is scored.
+_ALL_WORDS = Vocabulary(w for words in _VOCABULARY.values() for w in words.words)
 
 
 def _row_text(row: Row) -> str:
@@ -68,7 +71,13 @@ def table_of_row(row: Row) -> str | None:
     text = _row_text(row)
     if not text:
         return None
-    scores = {code: sum(1 for w in words if w in text) for code, words in _VOCABULARY.items()}
+    return _table_of_wording(_ALL_WORDS.wording(text))
+
+
+@lru_cache(maxsize=4096)
+def _table_of_wording(wording: str) -> str | None:
+    # Keyed on the row's wording (its numbers folded away), which the template repeats across reports.
+    scores = {code: len(words.found(wording)) for code, words in _VOCABULARY.items()}
     best = max(scores.values())
     if best == 0:
         return None

@@ -21,7 +21,7 @@ from functools import lru_cache
 from attrs import frozen
 
 from ..document import GridCell
-from ..labels import normalise
+from ..labels import Vocabulary, normalise
 from ..layout import LAYOUTS, ValueKind
 from ..model import Missing
 from ..values import normalise_cell_text, parse_cell
@@ -68,6 +68,7 @@ def _header_words() -> frozenset[str]:
 
 #: Column headings: a row whose label holds two of them (or one and no value) is a header row.
 HEADER_WORDS: frozenset[str] = _header_words()
+_HEADER_VOCABULARY = Vocabulary(HEADER_WORDS)
 
 
 def label_of(cells: Sequence[GridCell]) -> str:
@@ -118,8 +119,7 @@ class RowParts:
     @property
     def is_header(self) -> bool:
         """Column headings, not data: two column words anywhere in the row, or one and no number."""
-        text = label_of(self.cells)
-        words = sum(1 for w in HEADER_WORDS if w in text)
+        words = len(_HEADER_VOCABULARY.found(label_of(self.cells)))
         if words >= 2:
             return True
         return words == 1 and not any(k in (CellKind.VALUE, CellKind.FUSED) for k in self.kinds)

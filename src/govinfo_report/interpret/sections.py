@@ -94,11 +94,24 @@ def _loose(code: str, norm: str) -> bool:
     return False
 
 
+#: The longest wording, normalised: a line that is a heading is at most one character longer.
+_LONGEST = max(len(w) for words in _NORMALISED.values() for w in words)
+#: A line without a numeral longer than this is prose: no heading is padded to four times its length.
+#: (Checked before normalising, so the prose of a report, unique to it, never fills the label cache.)
+_MAX_PLAIN = 4 * _LONGEST
+#: Of a longer line with a numeral only the start can be a heading: this much of it is normalised.
+_HEAD = 4 * _LONGEST
+
+
 def match_heading(text: str) -> HeadingMatch | None:
     """The section whose heading *text* is (or starts with), else ``None``."""
     stripped = text.strip()
     numeral = _NUMERAL.match(stripped)
     body = stripped[numeral.end() :] if numeral else stripped
+    if len(body) > _MAX_PLAIN:
+        if numeral is None:
+            return None
+        return _starting_heading(body)
     norm = normalise(body)
     if not norm:
         return None
@@ -115,6 +128,20 @@ def match_heading(text: str) -> HeadingMatch | None:
                 return HeadingMatch(code, _rest_after(body, wording), norm)
         if _loose(code, norm):
             return HeadingMatch(code, wording=norm)
+    return None
+
+
+def _starting_heading(body: str) -> HeadingMatch | None:
+    """A long numbered line that starts with a heading's wording (crawler text runs them together).
+
+    Only its first :data:`_HEAD` characters are normalised: they hold any
+    wording, and a whole line this long equals none.
+    """
+    norm = normalise(body[:_HEAD])
+    for code in SECTION_ORDER:
+        for wording in _NORMALISED[code]:
+            if norm.startswith(wording):
+                return HeadingMatch(code, _rest_after(body, wording), norm)
     return None
 
 

@@ -12,7 +12,7 @@ data row's own cells (:mod:`.rowparts`) and are parsed only by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -94,34 +94,15 @@ class _Reader:
 
     # --- matching ----------------------------------------------------------------------------
 
-    def candidates(self, pointer: int, matched: dict[str, _Placed]) -> tuple[Candidates, Candidates]:
-        keys = self.keys
-        rows = self.spec.rows
-        later = [(r.code, keys[r.code]) for r in rows[pointer:] if r.code not in matched]
-        earlier = [(r.code, keys[r.code]) for r in rows[:pointer] if r.code not in matched]
-        return later, earlier
+    def match(self, parts: RowParts, pointer: int, matched: frozenset[str]) -> str | None:
+        """The row *parts* is, among the rows not yet *matched*: the rows from *pointer* on first.
 
-    @staticmethod
-    def match(parts: RowParts, later: Candidates, earlier: Candidates) -> str | None:
-        """The row *parts* is: by its own label, then with merged group labels; later rows first.
-
-        Every exact match is tried before any fuzzy one (which is slow), so
-        a label printed right is never taken for a neighbour one edit away.
+        See :func:`_match_labels`; the labels are the row's own, then with merged group labels.
         """
-        labels = [label for label in dict.fromkeys((parts.own_label, parts.full_label)) if label]
-        for group in (later, earlier):
-            for label in labels:
-                code = _exact_match(label, group)
-                if code is not None:
-                    return code
-        for group in (later, earlier):
-            for label in labels:
-                code = best_match(label, group)
-                if code is not None:
-                    return code
-        return None
+        labels = tuple(label for label in dict.fromkeys((parts.own_label, parts.full_label)) if label)
+        return _match_labels(self.edition, self.code, labels, pointer, matched)
 
-    def fit_label(self, parts: RowParts, code: str, wanted: int, later: Candidates, earlier: Candidates) -> RowParts:
+    def fit_label(self, parts: RowParts, code: str, wanted: int, pointer: int, matched: frozenset[str]) -> RowParts:
         """Give text cells at the end of the label back to the values while the row still matches *code*.
 
         ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
@@ -136,14 +117,14 @@ class _Reader:
             if self.names_row(parts.cells[parts.label_end]):
                 break  # the cell names a row (3.其他 after （六）其他处理): it is label
             shorter = parts.give_back()
-            if shorter.label_end < 0 or self.match(shorter, later, earlier) != code:
+            if shorter.label_end < 0 or self.match(shorter, pointer, matched) != code:
                 break
             parts = shorter
         return parts
 
     def names_row(self, cell: GridCell) -> bool:
         """Whether *cell*'s text names one of the table's rows (so it is a label, never a value)."""
-        return best_match(cell.text, list(self.keys.items())) is not None
+        return _names_row(self.edition, self.code, cell.text)
 
     def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[GridCell, ...]:
         """The row's value cells, padding (empty cells beyond the row's width) removed."""
@@ -180,12 +161,12 @@ class _Reader:
             parts = split_row(cells)
             if parts.label_end < 0:
                 continue
-            later, earlier = self.candidates(pointer, matched)
-            code = self.match(parts, later, earlier)
+            done = frozenset(matched)
+            code = self.match(parts, pointer, done)
             if code is None:
                 continue
             row = self.spec.row(code)
-            parts = self.fit_label(parts, code, len(row.columns), later, earlier)
+            parts = self.fit_label(parts, code, len(row.columns), pointer, done)
             if not parts.has_values or parts.is_header:
                 continue
             matched[code] = self.place(parts, self.fit_values(parts, row))
@@ -205,17 +186,16 @@ class _Reader:
 
     def read_review(self, rows: Sequence[Row]) -> dict[str, _Placed]:
         """Table 4: three labelled rows of five, or (as the template prints it) one row of fifteen."""
-        keys = self.keys
         matched: dict[str, _Placed] = {}
         flat: list[GridCell] = []
         for cells in rows:
             parts = split_row(cells)
             if parts.label_end >= 0:
-                group = [(r.code, keys[r.code]) for r in self.spec.rows if r.code not in matched]
-                code = self.match(parts, group, [])
+                done = frozenset(matched)  # from the first row on: table 4's rows come in any order
+                code = self.match(parts, 0, done)
                 if code is not None:
                     row = self.spec.row(code)
-                    parts = self.fit_label(parts, code, len(row.columns), group, [])
+                    parts = self.fit_label(parts, code, len(row.columns), 0, done)
                     if parts.has_values and not parts.is_header:
                         matched[code] = self.place(parts, self.fit_values(parts, row))
                     continue
@@ -345,6 +325,41 @@ def _unfuse_rows(spec: TableSpec, matched: dict[str, _Placed]) -> list[tuple[str
         else:
             rows.append((row.code, GridCell(" ".join(c.text for c in placed.values), placed.location or Location())))
     return rows
+
+
+@lru_cache(maxsize=8192)
+def _match_labels(
+    edition: Edition, code: str, labels: tuple[str, ...], pointer: int, matched: frozenset[str]
+) -> str | None:
+    """The row of table *code* that *labels* name, among the rows not in *matched*.
+
+    The rows from *pointer* on are tried before those before it, and every
+    exact match before any fuzzy one (which is slow), so a label printed
+    right is never taken for a neighbour one edit away.  Kept for the
+    labels and the reading position, which the template repeats in report
+    after report.
+    """
+    keys = _row_keys(edition, code)
+    rows = table_spec(edition, code).rows
+    later = [(r.code, keys[r.code]) for r in rows[pointer:] if r.code not in matched]
+    earlier = [(r.code, keys[r.code]) for r in rows[:pointer] if r.code not in matched]
+    for group in (later, earlier):
+        for label in labels:
+            found = _exact_match(label, group)
+            if found is not None:
+                return found
+    for group in (later, earlier):
+        for label in labels:
+            found = best_match(label, group)
+            if found is not None:
+                return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _names_row(edition: Edition, code: str, text: str) -> bool:
+    """Whether *text* names one of the rows of table *code*."""
+    return best_match(text, list(_row_keys(edition, code).items())) is not None
 
 
 def _exact_match(label: str, candidates: Candidates) -> str | None:
