@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import cache
 from types import MappingProxyType
 
 from attrs import field, frozen
@@ -65,6 +66,14 @@ def _freeze(cells: Mapping[tuple[str, str], Cell]) -> Mapping[tuple[str, str], C
     return MappingProxyType(dict(cells))
 
 
+@cache
+def _layout_keys(edition: Edition, code: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """Every (row, column) code of a table in reading order, and its optional rows' codes."""
+    spec = table_spec(edition, code)
+    keys = tuple((row.code, col.code) for row, col in spec.cells(optional=True))
+    return keys, frozenset(row.code for row in spec.rows if row.optional)
+
+
 @frozen
 class Table:
     """One of the report's tables: every cell of the edition's layout by (row, column) code.
@@ -94,16 +103,16 @@ class Table:
         A code that the layout lacks raises ``KeyError``.
         """
         edition = Edition(edition)
-        spec = table_spec(edition, code)
+        keys, optional_rows = _layout_keys(edition, code)
         given = dict(cells)
         ordered: dict[tuple[str, str], Cell] = {}
-        optional_present = {r for (r, _c) in given if spec.has_row(r) and spec.row(r).optional}
-        for row, col in spec.cells(optional=True):
-            key = (row.code, col.code)
-            if row.optional and row.code not in optional_present:
+        optional_present = {r for (r, _c) in given if r in optional_rows}
+        filler = Cell(missing=fill)  # immutable: one instance serves every missing cell
+        for key in keys:
+            if key[0] in optional_rows and key[0] not in optional_present:
                 continue
             cell = given.pop(key, None)
-            ordered[key] = cell if cell is not None else Cell(missing=fill)
+            ordered[key] = cell if cell is not None else filler
         if given:
             bad = ", ".join(f"{r}.{c}" for r, c in given)
             raise KeyError(f"not in the {edition} layout of {code}: {bad}")

@@ -103,7 +103,13 @@ def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
     times, and the interpreter looks at each cell more than once.
     """
     if len(text) <= _CACHED_TEXT:
-        return _parse_cached(text, kind)
+        # One cache per kind, chosen by identity: an enum member's hash is computed in Python, and
+        # this runs for every cell of every report.
+        if kind is ValueKind.COUNT:
+            return _parse_count(text)
+        if kind is ValueKind.AMOUNT:
+            return _parse_amount(text)
+        return _parse_signed(text)
     return _parse(text, kind)
 
 
@@ -149,7 +155,21 @@ def _parse(text: str, kind: ValueKind) -> Parsed:
 
 
 #: Bounded, so memory stays flat over a corpus however varied its texts.
-_parse_cached = lru_cache(maxsize=8192)(_parse)
+@lru_cache(maxsize=8192)
+def _parse_count(text: str) -> Parsed:
+    return _parse(text, ValueKind.COUNT)
+
+
+@lru_cache(maxsize=2048)
+def _parse_amount(text: str) -> Parsed:
+    return _parse(text, ValueKind.AMOUNT)
+
+
+@lru_cache(maxsize=2048)
+def _parse_signed(text: str) -> Parsed:
+    return _parse(text, ValueKind.SIGNED)
+
+
 _normalise_cached = lru_cache(maxsize=8192)(_normalise)
 
 

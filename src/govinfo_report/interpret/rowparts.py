@@ -15,10 +15,10 @@ position is an unreadable value.  Value cells are counted without the
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..document import GridCell
 from ..labels import Vocabulary, normalise
@@ -73,9 +73,13 @@ _HEADER_VOCABULARY = Vocabulary(HEADER_WORDS)
 
 def label_of(cells: Sequence[GridCell]) -> str:
     """The normalised label of *cells*, a merged cell's repeated text counted once."""
+    return _joined(normalise(cell.text) for cell in cells)
+
+
+def _joined(texts: Iterable[str]) -> str:
+    """Normalised texts joined, empty ones dropped and a repetition of the one before counted once."""
     parts: list[str] = []
-    for cell in cells:
-        text = normalise(cell.text)
+    for text in texts:
         if text and (not parts or parts[-1] != text):
             parts.append(text)
     return "".join(parts)
@@ -89,6 +93,8 @@ class RowParts:
     kinds: tuple[CellKind, ...]
     #: Index of the last label cell (-1: the row has no label).
     label_end: int
+    #: Each cell's text normalised (:func:`~govinfo_report.labels.normalise`), computed once per row.
+    norms: tuple[str, ...] = field(eq=False, repr=False)
 
     @property
     def label_cells(self) -> tuple[GridCell, ...]:
@@ -97,12 +103,13 @@ class RowParts:
     @property
     def own_label(self) -> str:
         """The label from the row's own cells (not from merged cells reaching in from above)."""
-        return label_of([c for c in self.label_cells if not c.spanned])
+        end = self.label_end + 1
+        return _joined(n for n, c in zip(self.norms[:end], self.cells[:end], strict=True) if not c.spanned)
 
     @property
     def full_label(self) -> str:
         """The label including merged group cells (三、本年度办理结果 …) that span this row."""
-        return label_of(self.label_cells)
+        return _joined(self.norms[: self.label_end + 1])
 
     def value_cells(self, wanted: int | None = None) -> list[GridCell]:
         """The cells after the label, without merged cells' ``spanned`` copies.
@@ -119,7 +126,7 @@ class RowParts:
     @property
     def is_header(self) -> bool:
         """Column headings, not data: two column words anywhere in the row, or one and no number."""
-        words = len(_HEADER_VOCABULARY.found(label_of(self.cells)))
+        words = len(_HEADER_VOCABULARY.found(_joined(self.norms)))
         if words >= 2:
             return True
         return words == 1 and not any(k in (CellKind.VALUE, CellKind.FUSED) for k in self.kinds)
@@ -142,7 +149,7 @@ class RowParts:
         for i in range(first_number):
             if self.kinds[i] is CellKind.TEXT:
                 end = i
-        return RowParts(self.cells, self.kinds, end)
+        return RowParts(self.cells, self.kinds, end, self.norms)
 
     def give_back(self) -> RowParts:
         """The same row with its last label cell counted as a value (an unreadable value, not a label).
@@ -157,14 +164,21 @@ class RowParts:
         while end >= 0 and self.kinds[end] is not CellKind.TEXT:
             end -= 1
         # Cells between the previous text cell and the old label end become values too.
-        return RowParts(self.cells, self.kinds, end)
+        return RowParts(self.cells, self.kinds, end, self.norms)
 
 
 def split_row(cells: Sequence[GridCell]) -> RowParts:
     """Cut *cells* after the last text cell; everything after it is a value."""
-    kinds = tuple(classify(c) for c in cells)
+    facts = [_facts(c.text) for c in cells]
+    kinds = tuple([CellKind.FUSED if c.fused else kind for c, (kind, _norm) in zip(cells, facts, strict=True)])
     label_end = -1
     for i, kind in enumerate(kinds):
         if kind is CellKind.TEXT:
             label_end = i
-    return RowParts(tuple(cells), kinds, label_end)
+    return RowParts(tuple(cells), kinds, label_end, tuple([norm for _kind, norm in facts]))
+
+
+@lru_cache(maxsize=8192)
+def _facts(text: str) -> tuple[CellKind, str]:
+    """A cell text's kind and its normalised label form: one cache lookup per cell instead of two."""
+    return _classify_text(text), normalise(text)

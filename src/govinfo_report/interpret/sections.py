@@ -113,8 +113,8 @@ def match_heading(text: str) -> HeadingMatch | None:
             return None
         return _starting_heading(body)
     norm = normalise(body)
-    if not norm:
-        return None
+    if not norm or (numeral is None and len(norm) > _LONGEST + 1):
+        return None  # without a numeral only a whole line can be a heading, and this one is longer than any
     for code in SECTION_ORDER:
         for wording in _NORMALISED[code]:
             if norm == wording or (

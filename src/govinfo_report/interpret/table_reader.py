@@ -94,15 +94,21 @@ class _Reader:
 
     # --- matching ----------------------------------------------------------------------------
 
-    def match(self, parts: RowParts, pointer: int, matched: frozenset[str]) -> str | None:
-        """The row *parts* is, among the rows not yet *matched*: the rows from *pointer* on first.
+    def match(self, parts: RowParts, pointer: int, matched: int) -> str | None:
+        """The row *parts* is, among the rows not yet *matched* (a bit per row): from *pointer* on first.
 
         See :func:`_match_labels`; the labels are the row's own, then with merged group labels.
         """
-        labels = tuple(label for label in dict.fromkeys((parts.own_label, parts.full_label)) if label)
+        own, full = parts.own_label, parts.full_label
+        labels = (own, full) if own and full and own != full else ((own or full),) if own or full else ()
         return _match_labels(self.edition, self.code, labels, pointer, matched)
 
-    def fit_label(self, parts: RowParts, code: str, wanted: int, pointer: int, matched: frozenset[str]) -> RowParts:
+    def done(self, matched: dict[str, _Placed]) -> int:
+        """The rows already *matched*, as a bit per row of the layout (a cheap key for :func:`_match_labels`)."""
+        index = _row_index(self.edition, self.code)
+        return sum(1 << index[code] for code in matched)
+
+    def fit_label(self, parts: RowParts, code: str, wanted: int, pointer: int, matched: int) -> RowParts:
         """Give text cells at the end of the label back to the values while the row still matches *code*.
 
         ``行政处罚 | 见附件 | 0 | 0`` has its last text cell among the values:
@@ -161,7 +167,7 @@ class _Reader:
             parts = split_row(cells)
             if parts.label_end < 0:
                 continue
-            done = frozenset(matched)
+            done = self.done(matched)
             code = self.match(parts, pointer, done)
             if code is None:
                 continue
@@ -191,7 +197,7 @@ class _Reader:
         for cells in rows:
             parts = split_row(cells)
             if parts.label_end >= 0:
-                done = frozenset(matched)  # from the first row on: table 4's rows come in any order
+                done = self.done(matched)  # from the first row on: table 4's rows come in any order
                 code = self.match(parts, 0, done)
                 if code is not None:
                     row = self.spec.row(code)
@@ -269,22 +275,11 @@ class _Reader:
         return Table.build(self.code, self.edition, cells, fill=Missing.ABSENT)
 
     def row_cells(self, row: RowSpec, placed: _Placed, out: dict[tuple[str, str], Cell]) -> None:
-        for i, col in enumerate(row.columns):
-            if i >= len(placed.values):
-                self.note(
-                    "reader.short_row",
-                    f"{self.code}.{row.code}: the row has {len(placed.values)} value cells, "
-                    f"{len(row.columns)} expected; {col.label} and the columns after it are absent "
-                    f"({placed.location or 'unknown location'})",
-                    f"{self.spec.title}“{row.label}”行只有{len(placed.values)}个数值，应为{len(row.columns)}个",
-                    row=row,
-                    location=placed.location,
-                )
-                return
-            cell = placed.values[i]
+        values = placed.values
+        for col, cell in zip(row.columns, values, strict=False):
             parsed = parse_cell(cell.text, col.kind)
             if parsed.value is not None:
-                out[row.code, col.code] = Cell(parsed.value, text=cell.text, location=cell.location)
+                out[row.code, col.code] = Cell(parsed.value, None, cell.text, cell.location)
                 continue
             missing = parsed.missing or Missing.UNREADABLE
             out[row.code, col.code] = Cell(missing=missing, text=cell.text, location=cell.location)
@@ -298,6 +293,17 @@ class _Reader:
                     column=col.code,
                     location=cell.location,
                 )
+        if len(values) < len(row.columns):
+            col = row.columns[len(values)]
+            self.note(
+                "reader.short_row",
+                f"{self.code}.{row.code}: the row has {len(values)} value cells, "
+                f"{len(row.columns)} expected; {col.label} and the columns after it are absent "
+                f"({placed.location or 'unknown location'})",
+                f"{self.spec.title}“{row.label}”行只有{len(values)}个数值，应为{len(row.columns)}个",
+                row=row,
+                location=placed.location,
+            )
 
     def unfuse(self, rows: list[tuple[str, GridCell]]) -> dict[tuple[str, str], Cell]:
         """Split cells whose digits run together, via :mod:`govinfo_report.unfuse` (imported when needed)."""
@@ -329,9 +335,9 @@ def _unfuse_rows(spec: TableSpec, matched: dict[str, _Placed]) -> list[tuple[str
 
 @lru_cache(maxsize=8192)
 def _match_labels(
-    edition: Edition, code: str, labels: tuple[str, ...], pointer: int, matched: frozenset[str]
+    edition: Edition, code: str, labels: tuple[str, ...], pointer: int, matched: int
 ) -> str | None:
-    """The row of table *code* that *labels* name, among the rows not in *matched*.
+    """The row of table *code* that *labels* name, among the rows whose bit *matched* does not set.
 
     The rows from *pointer* on are tried before those before it, and every
     exact match before any fuzzy one (which is slow), so a label printed
@@ -341,8 +347,9 @@ def _match_labels(
     """
     keys = _row_keys(edition, code)
     rows = table_spec(edition, code).rows
-    later = [(r.code, keys[r.code]) for r in rows[pointer:] if r.code not in matched]
-    earlier = [(r.code, keys[r.code]) for r in rows[:pointer] if r.code not in matched]
+    free = [(i, (r.code, keys[r.code])) for i, r in enumerate(rows) if not matched >> i & 1]
+    later = [candidate for i, candidate in free if i >= pointer]
+    earlier = [candidate for i, candidate in free if i < pointer]
     for group in (later, earlier):
         for label in labels:
             found = _exact_match(label, group)
@@ -354,6 +361,11 @@ def _match_labels(
             if found is not None:
                 return found
     return None
+
+
+@cache
+def _row_index(edition: Edition, code: str) -> dict[str, int]:
+    return {row.code: i for i, row in enumerate(table_spec(edition, code).rows)}
 
 
 @lru_cache(maxsize=4096)
