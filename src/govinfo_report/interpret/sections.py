@@ -113,8 +113,11 @@ def match_heading(text: str) -> HeadingMatch | None:
             return None
         return _starting_heading(body)
     norm = normalise(body)
-    if not norm or (numeral is None and len(norm) > _LONGEST + 1):
-        return None  # without a numeral only a whole line can be a heading, and this one is longer than any
+    if not norm:
+        return None
+    if numeral is None:
+        code = _whole_line_heading(norm)
+        return HeadingMatch(code, wording=norm) if code is not None else None
     for code in SECTION_ORDER:
         for wording in _NORMALISED[code]:
             if norm == wording or (
@@ -129,6 +132,39 @@ def match_heading(text: str) -> HeadingMatch | None:
         if _loose(code, norm):
             return HeadingMatch(code, wording=norm)
     return None
+
+
+def _near_wordings() -> dict[int, tuple[tuple[int, str, str], ...]]:
+    """For each line length, the wordings one edit can reach (5+ characters): (section order, code, wording)."""
+    near: dict[int, list[tuple[int, str, str]]] = {}
+    for order, code in enumerate(SECTION_ORDER):
+        for wording in _NORMALISED[code]:
+            if len(wording) >= 5:
+                for n in (len(wording) - 1, len(wording), len(wording) + 1):
+                    near.setdefault(n, []).append((order, code, wording))
+    return {n: tuple(found) for n, found in near.items()}
+
+
+_EXACT: dict[str, tuple[int, str]] = {}
+for _order, _code in enumerate(SECTION_ORDER):
+    for _wording in _NORMALISED[_code]:
+        _EXACT.setdefault(_wording, (_order, _code))
+_NEAR = _near_wordings()
+
+
+def _whole_line_heading(norm: str) -> str | None:
+    """The section whose wording the whole line *norm* is, give or take one edit (earliest section wins).
+
+    The same answer as trying every wording of every section in order, from
+    one dictionary lookup and the few wordings of about the line's length.
+    """
+    best = _EXACT.get(norm)
+    for order, code, wording in _NEAR.get(len(norm), ()):
+        if best is not None and order >= best[0]:
+            break
+        if contains_fuzzy(norm, wording):
+            return code
+    return best[1] if best is not None else None
 
 
 def _starting_heading(body: str) -> HeadingMatch | None:
