@@ -27,7 +27,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Union
 
-import attrs
 from attrs import frozen
 
 from . import registry
@@ -135,7 +134,7 @@ class FileResult:
                 f.message_zh,
                 f.suggestion or "",
                 f.missing_as_zero,
-                ";".join("" if loc is None else str(attrs.evolve(loc, source=None)) for loc in f.locations),
+                ";".join("" if loc is None else str(loc._replace(source=None)) for loc in f.locations),
             )
 
     def records(self) -> Iterator[dict[str, Any]]:

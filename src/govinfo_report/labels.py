@@ -192,4 +192,3 @@ class Vocabulary:
     def found(self, text: str) -> frozenset[str]:
         """The words *text* (normalised) contains as substrings."""
         return self._found(self.wording(text))
-

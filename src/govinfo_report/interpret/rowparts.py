@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import groupby
 
 from attrs import field, frozen
 
@@ -78,11 +79,7 @@ def label_of(cells: Sequence[GridCell]) -> str:
 
 def _joined(texts: Iterable[str]) -> str:
     """Normalised texts joined, empty ones dropped and a repetition of the one before counted once."""
-    parts: list[str] = []
-    for text in texts:
-        if text and (not parts or parts[-1] != text):
-            parts.append(text)
-    return "".join(parts)
+    return "".join([text for text, _run in groupby(filter(None, texts))])
 
 
 @frozen
@@ -104,7 +101,7 @@ class RowParts:
     def own_label(self) -> str:
         """The label from the row's own cells (not from merged cells reaching in from above)."""
         end = self.label_end + 1
-        return _joined(n for n, c in zip(self.norms[:end], self.cells[:end], strict=True) if not c.spanned)
+        return _joined([n for n, c in zip(self.norms[:end], self.cells[:end], strict=True) if not c.spanned])
 
     @property
     def full_label(self) -> str:

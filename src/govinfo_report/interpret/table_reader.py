@@ -334,9 +334,7 @@ def _unfuse_rows(spec: TableSpec, matched: dict[str, _Placed]) -> list[tuple[str
 
 
 @lru_cache(maxsize=8192)
-def _match_labels(
-    edition: Edition, code: str, labels: tuple[str, ...], pointer: int, matched: int
-) -> str | None:
+def _match_labels(edition: Edition, code: str, labels: tuple[str, ...], pointer: int, matched: int) -> str | None:
     """The row of table *code* that *labels* name, among the rows whose bit *matched* does not set.
 
     The rows from *pointer* on are tried before those before it, and every

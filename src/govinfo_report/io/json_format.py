@@ -114,7 +114,7 @@ def _dig(obj: Any, *keys: str) -> Any:
 def _location(obj: Any) -> Location | None:
     if not isinstance(obj, dict):
         return None
-    fields = {f.name for f in attrs.fields(Location)}
+    fields = set(Location._fields)
     try:
         return Location(**{k: v for k, v in obj.items() if k in fields})
     except TypeError:
