@@ -166,13 +166,13 @@ class RowParts:
 
 def split_row(cells: Sequence[GridCell]) -> RowParts:
     """Cut *cells* after the last text cell; everything after it is a value."""
-    facts = [_facts(c.text) for c in cells]
-    kinds = tuple([CellKind.FUSED if c.fused else kind for c, (kind, _norm) in zip(cells, facts, strict=True)])
-    label_end = -1
-    for i, kind in enumerate(kinds):
-        if kind is CellKind.TEXT:
-            label_end = i
-    return RowParts(tuple(cells), kinds, label_end, tuple([norm for _kind, norm in facts]))
+    if not cells:
+        return RowParts((), (), -1, ())
+    kinds, norms = zip(*[_facts(c.text) for c in cells], strict=True)
+    if any(c.fused for c in cells):
+        kinds = tuple(CellKind.FUSED if c.fused else kind for c, kind in zip(cells, kinds, strict=True))
+    label_end = len(kinds) - 1 - kinds[::-1].index(CellKind.TEXT) if CellKind.TEXT in kinds else -1
+    return RowParts(tuple(cells), kinds, label_end, norms)
 
 
 @lru_cache(maxsize=8192)
