@@ -59,6 +59,9 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
     """
     grid: list[list[GridCell | None]] = []
     source, table = location.source, location.table
+    # Named tuples made with tuple.__new__ directly: their generated __new__ is a Python frame, and
+    # this runs once per grid position of every table read.
+    new = tuple.__new__
     # For each column, the cell that a vertical merge there continues.
     above: dict[int, GridCell] = {}
     total = 0
@@ -67,30 +70,28 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
             grid.append([])
         line = grid[r]
         c = 0
-        for cell in row:
-            if cell.skip_before:
-                c += max(0, min(cell.skip_before, MAX_SPAN))
+        for text, rowspan, colspan, own_location, skip_before in row:
+            if skip_before:
+                c += max(0, min(skip_before, MAX_SPAN))
             while c < len(line) and line[c] is not None:
                 c += 1
-            colspan = cell.colspan
             if colspan != 1:
                 colspan = _clamp(colspan)
-            if cell.rowspan == 0:
+            if rowspan == 0:
                 # Continuation of a vertical merge: repeat the cell above.
                 for k in range(colspan):
                     src = above.get(c + k)
                     if src is not None:
                         _put(line, c + k, GridCell(src.text, src.location, spanned=True))
                     else:  # a continuation with nothing above: treat as an empty cell
-                        here = Location(source, None, table, r, c + k) if locate else cell.location
-                        _put(line, c + k, GridCell(cell.text, here))
+                        here = Location(source, None, table, r, c + k) if locate else own_location
+                        _put(line, c + k, GridCell(text, here))
                 c += colspan
                 continue
-            rowspan = cell.rowspan
             if rowspan != 1:
                 rowspan = _clamp(rowspan)
-            here = Location(source, None, table, r, c) if locate else cell.location
-            first = GridCell(cell.text, here)
+            here = new(Location, (source, None, table, r, c, None)) if locate else own_location
+            first: GridCell = new(GridCell, (text, here, False, False))
             if rowspan == 1 and colspan == 1:  # the common case, without the spanned copy
                 if c == len(line):
                     line.append(first)
@@ -99,7 +100,7 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
                 above[c] = first
                 c += 1
                 continue
-            copy = GridCell(cell.text, here, spanned=True)
+            copy = GridCell(text, here, spanned=True)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -112,7 +113,8 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
         if total > MAX_GRID_CELLS:
             grid = grid[: r + 1]
             break
-    out = tuple(tuple(cell or GridCell("", location, spanned=True) for cell in line) for line in grid)
+    hole = GridCell("", location, spanned=True)  # a position no cell covers (a short row)
+    out = tuple(tuple([hole if cell is None else cell for cell in line]) for line in grid)
     return Grid(out, location)
 
 
