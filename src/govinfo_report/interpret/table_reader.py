@@ -60,6 +60,8 @@ class _Reader:
         self.edition = edition
         self.spec = table_spec(edition, code)
         self.keys = _row_keys(edition, code)
+        #: Each row's position in the layout.
+        self.index = _row_index(edition, code)
         self.source = source
         self.findings: list[Finding] = []
 
@@ -105,8 +107,7 @@ class _Reader:
 
     def done(self, matched: dict[str, _Placed]) -> int:
         """The rows already *matched*, as a bit per row of the layout (a cheap key for :func:`_match_labels`)."""
-        index = _row_index(self.edition, self.code)
-        return sum(1 << index[code] for code in matched)
+        return sum(1 << self.index[code] for code in matched)
 
     def fit_label(self, parts: RowParts, code: str, wanted: int, pointer: int, matched: int) -> RowParts:
         """Give text cells at the end of the label back to the values while the row still matches *code*.
@@ -161,13 +162,13 @@ class _Reader:
 
     def read_rows(self, rows: Sequence[Row]) -> dict[str, _Placed]:
         matched: dict[str, _Placed] = {}
-        order = [r.code for r in self.spec.rows]
+        index = self.index
         pointer = 0
+        done = 0  # a bit per matched row, kept as rows are matched
         for cells in rows:
             parts = split_row(cells)
             if parts.label_end < 0:
                 continue
-            done = self.done(matched)
             code = self.match(parts, pointer, done)
             if code is None:
                 continue
@@ -176,7 +177,8 @@ class _Reader:
             if not parts.has_values or parts.is_header:
                 continue
             matched[code] = self.place(parts, self.fit_values(parts, row))
-            pointer = order.index(code) + 1
+            pointer = index[code] + 1
+            done |= 1 << index[code]
         return matched
 
     @staticmethod
