@@ -239,6 +239,34 @@ def test_padding_cells_beyond_a_row_are_ignored() -> None:
     assert table.value("normative_documents", "in_force") == 3
 
 
+def test_a_second_report_of_the_same_shape_gets_its_own_values_places_and_findings() -> None:
+    # Row decisions are remembered by the rows' shape and labels (not their numbers): a report of
+    # the same template read later must still get its own values and locations, and a row with
+    # too many cells its own finding every time.
+    def read(first: str, second: str) -> tuple[object, ...]:
+        ad = grid(
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", first, "0", "7"],
+            ["行政规范性文件", second, "1", "2", "9"],
+        )
+        report = interpret(doc(ad))
+        table = report.active_disclosure
+        assert table is not None
+        extra = [f for f in report.findings if f.rule == "reader.extra_cells"]
+        return (
+            table.value("regulations", "issued"),
+            table["regulations", "issued"].text,
+            table["normative_documents", "issued"].location,
+            table.value("normative_documents", "in_force"),
+            [set(f.locations) for f in extra],
+        )
+
+    beyond = [{Location("t", row=2, column=4)}]  # the fourth value cell of 行政规范性文件
+    assert read("3", "4") == (3, "3", Location("t", row=2, column=1), 2, beyond)
+    assert read("", "/")[:2] == (None, "")
+    assert read("11", "12") == (11, "11", Location("t", row=2, column=1), 2, beyond)
+
+
 def test_unreadable_cell_is_kept_with_a_finding_naming_table_row_column_and_place() -> None:
     report = interpret(doc(grid(["行政许可", "见附件"], ["规章", "0", "0", "1"], ["信息内容", "本年制发件数"])))
     ad = report.active_disclosure

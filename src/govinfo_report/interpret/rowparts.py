@@ -92,6 +92,10 @@ class RowParts:
     label_end: int
     #: Each cell's text normalised (:func:`~govinfo_report.labels.normalise`), computed once per row.
     norms: tuple[str, ...] = field(eq=False, repr=False)
+    #: A character per cell: ``T`` text, ``V`` value, ``B`` blank, ``W`` blank but not white space
+    #: (a zero-width mark), ``F`` fused; lower case for a merged cell's ``spanned`` copy.  With the
+    #: label cells' texts it is all that decides how the row is read (see the table reader's memo).
+    signature: str = field(default="", eq=False, repr=False)
 
     @property
     def label_cells(self) -> tuple[GridCell, ...]:
@@ -114,8 +118,13 @@ class RowParts:
         If dropping the copies leaves fewer than *wanted* cells but keeping
         them gives enough, a value merged across positions counts in each.
         """
-        after = self.cells[self.label_end + 1 :]
-        own = [c for c in after if not c.spanned]
+        cells = self.cells
+        return [cells[i] for i in self.value_indexes(wanted)]
+
+    def value_indexes(self, wanted: int | None = None) -> list[int]:
+        """The positions of :meth:`value_cells` in :attr:`cells`."""
+        after = range(self.label_end + 1, len(self.cells))
+        own = [i for i in after if not self.cells[i].spanned]
         if wanted is not None and len(own) < wanted <= len(after):
             return list(after)
         return own
@@ -123,10 +132,20 @@ class RowParts:
     @property
     def is_header(self) -> bool:
         """Column headings, not data: two column words anywhere in the row, or one and no number."""
-        words = len(_HEADER_VOCABULARY.found(_joined(self.norms)))
+        words = len(_HEADER_VOCABULARY.found(_joined(self.norms)))  # found() folds as header_wording does
         if words >= 2:
             return True
         return words == 1 and not any(k in (CellKind.VALUE, CellKind.FUSED) for k in self.kinds)
+
+    @property
+    def label_texts(self) -> tuple[str, ...]:
+        """The original texts of the cells up to the label's end (what label matching looks at)."""
+        return tuple([c.text for c in self.cells[: self.label_end + 1]])
+
+    @property
+    def header_wording(self) -> str:
+        """The row's text reduced to what :attr:`is_header` looks at: the column words' own characters."""
+        return _HEADER_VOCABULARY.wording(_joined(self.norms))
 
     @property
     def has_values(self) -> bool:
@@ -146,7 +165,7 @@ class RowParts:
         for i in range(first_number):
             if self.kinds[i] is CellKind.TEXT:
                 end = i
-        return RowParts(self.cells, self.kinds, end, self.norms)
+        return RowParts(self.cells, self.kinds, end, self.norms, self.signature)
 
     def give_back(self) -> RowParts:
         """The same row with its last label cell counted as a value (an unreadable value, not a label).
@@ -161,21 +180,29 @@ class RowParts:
         while end >= 0 and self.kinds[end] is not CellKind.TEXT:
             end -= 1
         # Cells between the previous text cell and the old label end become values too.
-        return RowParts(self.cells, self.kinds, end, self.norms)
+        return RowParts(self.cells, self.kinds, end, self.norms, self.signature)
 
 
 def split_row(cells: Sequence[GridCell]) -> RowParts:
     """Cut *cells* after the last text cell; everything after it is a value."""
     if not cells:
-        return RowParts((), (), -1, ())
-    kinds, norms = zip(*[_facts(c.text) for c in cells], strict=True)
+        return RowParts((), (), -1, (), "")
+    kinds, norms, marks = zip(*[_facts(c.text) for c in cells], strict=True)
     if any(c.fused for c in cells):
         kinds = tuple(CellKind.FUSED if c.fused else kind for c, kind in zip(cells, kinds, strict=True))
+        marks = tuple("F" if c.fused else mark for c, mark in zip(cells, marks, strict=True))
+    if any(c.spanned for c in cells):
+        marks = tuple(mark.lower() if c.spanned else mark for c, mark in zip(cells, marks, strict=True))
     label_end = len(kinds) - 1 - kinds[::-1].index(CellKind.TEXT) if CellKind.TEXT in kinds else -1
-    return RowParts(tuple(cells), kinds, label_end, norms)
+    return RowParts(tuple(cells), kinds, label_end, norms, "".join(marks))
+
+
+_MARKS = {CellKind.TEXT: "T", CellKind.VALUE: "V", CellKind.BLANK: "B"}
 
 
 @lru_cache(maxsize=8192)
-def _facts(text: str) -> tuple[CellKind, str]:
-    """A cell text's kind and its normalised label form: one cache lookup per cell instead of two."""
-    return _classify_text(text), normalise(text)
+def _facts(text: str) -> tuple[CellKind, str, str]:
+    """A cell text's kind, its normalised label form and its signature mark, from one cache lookup."""
+    kind = _classify_text(text)
+    mark = "W" if kind is CellKind.BLANK and text.strip() else _MARKS[kind]
+    return kind, normalise(text), mark

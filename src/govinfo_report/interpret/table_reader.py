@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import Any
 
 from attrs import frozen
 
@@ -133,21 +134,27 @@ class _Reader:
         """Whether *cell*'s text names one of the table's rows (so it is a label, never a value)."""
         return _names_row(self.edition, self.code, cell.text)
 
-    def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[GridCell, ...]:
-        """The row's value cells, padding (empty cells beyond the row's width) removed."""
+    def fit_values(self, parts: RowParts, row: RowSpec) -> tuple[int, ...]:
+        """The positions of the row's value cells, padding (empty cells beyond the row's width) removed."""
         wanted = len(row.columns)
-        return self.trim(parts.value_cells(wanted), wanted, row, parts)
+        return self.trim(parts.cells, parts.value_indexes(wanted), wanted, row, parts)
 
     def trim(
-        self, cells: Sequence[GridCell], wanted: int, row: RowSpec | None, parts: RowParts | None
-    ) -> tuple[GridCell, ...]:
-        values = list(cells)
-        while len(values) > wanted and _blank(values[-1]):
+        self,
+        cells: Sequence[GridCell],
+        indexes: Sequence[int],
+        wanted: int,
+        row: RowSpec | None,
+        parts: RowParts | None,
+    ) -> tuple[int, ...]:
+        """*indexes* (of *cells*) without blank padding at either end while there are more than *wanted*."""
+        values = list(indexes)
+        while len(values) > wanted and _blank(cells[values[-1]]):
             values.pop()
-        while len(values) > wanted and _blank(values[0]):
+        while len(values) > wanted and _blank(cells[values[0]]):
             values.pop(0)
-        if len(values) > wanted and not any(c.fused for c in values):
-            where = values[wanted].location
+        if len(values) > wanted and not any(cells[i].fused for i in values):
+            where = cells[values[wanted]].location
             label = parts.full_label if parts is not None else ""
             self.note(
                 "reader.extra_cells",
@@ -163,23 +170,42 @@ class _Reader:
     def read_rows(self, rows: Sequence[Row]) -> dict[str, _Placed]:
         matched: dict[str, _Placed] = {}
         index = self.index
+        memo = _memo(self.edition, self.code)
         pointer = 0
         done = 0  # a bit per matched row, kept as rows are matched
         for cells in rows:
             parts = split_row(cells)
             if parts.label_end < 0:
                 continue
-            code = self.match(parts, pointer, done)
-            if code is None:
+            # What the row is and which cells hold its values follows from its shape, its label texts
+            # and the reading position alone; the template repeats those in report after report.
+            key = (pointer, done, parts.signature, parts.label_texts, parts.header_wording)
+            decision = memo.get(key, _UNDECIDED)
+            if decision is _UNDECIDED:
+                noted = len(self.findings)
+                decision = self.decide(parts, pointer, done)
+                if len(self.findings) == noted and "F" not in parts.signature.upper():
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    memo[key] = decision
+            if decision is None:
                 continue
-            row = self.spec.row(code)
-            parts = self.fit_label(parts, code, len(row.columns), pointer, done)
-            if not parts.has_values or parts.is_header:
-                continue
-            matched[code] = self.place(parts, self.fit_values(parts, row))
+            code, positions = decision
+            matched[code] = self.place(parts, tuple([cells[i] for i in positions]))
             pointer = index[code] + 1
             done |= 1 << index[code]
         return matched
+
+    def decide(self, parts: RowParts, pointer: int, done: int) -> tuple[str, tuple[int, ...]] | None:
+        """The row *parts* is and the positions of its values; ``None`` if it is no data row of the table."""
+        code = self.match(parts, pointer, done)
+        if code is None:
+            return None
+        row = self.spec.row(code)
+        parts = self.fit_label(parts, code, len(row.columns), pointer, done)
+        if not parts.has_values or parts.is_header:
+            return None
+        return code, self.fit_values(parts, row)
 
     @staticmethod
     def place(parts: RowParts | None, values: tuple[GridCell, ...]) -> _Placed:
@@ -205,7 +231,8 @@ class _Reader:
                     row = self.spec.row(code)
                     parts = self.fit_label(parts, code, len(row.columns), 0, done)
                     if parts.has_values and not parts.is_header:
-                        matched[code] = self.place(parts, self.fit_values(parts, row))
+                        positions = self.fit_values(parts, row)
+                        matched[code] = self.place(parts, tuple([parts.cells[i] for i in positions]))
                     continue
             if parts.is_header:
                 continue
@@ -229,7 +256,7 @@ class _Reader:
         remaining = [r for r in self.spec.rows if r.code not in matched]
         if flat and remaining:
             width = sum(len(r.columns) for r in remaining)
-            values = self.trim(flat, width, None, None)
+            values = tuple([flat[i] for i in self.trim(flat, range(len(flat)), width, None, None)])
             if any(c.fused for c in values):
                 first = remaining[0]
                 matched[first.code] = self.place(None, values)
@@ -372,6 +399,17 @@ def _row_index(edition: Edition, code: str) -> dict[str, int]:
 def _names_row(edition: Edition, code: str, text: str) -> bool:
     """Whether *text* names one of the rows of table *code*."""
     return best_match(text, list(_row_keys(edition, code).items())) is not None
+
+
+#: Decisions of :meth:`_Reader.decide` by table, keyed by the row's reading position and shape;
+#: a table's memo is emptied when it reaches :data:`_MEMO_SIZE` (only rows the template repeats stay).
+_MEMOS: dict[tuple[Edition, str], dict[tuple[object, ...], tuple[str, tuple[int, ...]] | None]] = {}
+_MEMO_SIZE = 8192
+_UNDECIDED: Any = object()
+
+
+def _memo(edition: Edition, code: str) -> dict[tuple[object, ...], tuple[str, tuple[int, ...]] | None]:
+    return _MEMOS.setdefault((edition, code), {})
 
 
 def _exact_match(label: str, candidates: Candidates) -> str | None:
