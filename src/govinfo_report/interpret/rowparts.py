@@ -18,6 +18,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import groupby
+from operator import attrgetter
 
 from attrs import field, frozen
 
@@ -187,17 +188,19 @@ def split_row(cells: Sequence[GridCell]) -> RowParts:
     """Cut *cells* after the last text cell; everything after it is a value."""
     if not cells:
         return RowParts((), (), -1, (), "")
-    kinds, norms, marks = zip(*[_facts(c.text) for c in cells], strict=True)
-    if any(c.fused for c in cells):
+    # map() with attrgetter keeps the per-cell loops in C: this runs for every row of every table.
+    kinds, norms, marks = zip(*map(_facts, map(_TEXT, cells)), strict=True)
+    if any(map(_FUSED, cells)):
         kinds = tuple(CellKind.FUSED if c.fused else kind for c, kind in zip(cells, kinds, strict=True))
         marks = tuple("F" if c.fused else mark for c, mark in zip(cells, marks, strict=True))
-    if any(c.spanned for c in cells):
+    if any(map(_SPANNED, cells)):
         marks = tuple(mark.lower() if c.spanned else mark for c, mark in zip(cells, marks, strict=True))
     label_end = len(kinds) - 1 - kinds[::-1].index(CellKind.TEXT) if CellKind.TEXT in kinds else -1
     return RowParts(tuple(cells), kinds, label_end, norms, "".join(marks))
 
 
 _MARKS = {CellKind.TEXT: "T", CellKind.VALUE: "V", CellKind.BLANK: "B"}
+_TEXT, _FUSED, _SPANNED = attrgetter("text"), attrgetter("fused"), attrgetter("spanned")
 
 
 @lru_cache(maxsize=8192)
