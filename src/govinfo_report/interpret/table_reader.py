@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -39,9 +40,8 @@ class TableResult:
     findings: tuple[Finding, ...]
 
 
-@frozen
-class _Placed:
-    """A matched row's value cells (or its fused digits) and where the row came from."""
+class _Placed(NamedTuple):
+    """A matched row's value cells (or its fused digits) and where the row came from (one per data row)."""
 
     values: tuple[GridCell, ...]
     location: Location | None
@@ -210,9 +210,9 @@ class _Reader:
     @staticmethod
     def place(parts: RowParts | None, values: tuple[GridCell, ...]) -> _Placed:
         location = parts.cells[0].location if parts is not None and parts.cells else None
-        fused = [c for c in values if c.fused]
-        if not fused:
+        if not any(map(_FUSED, values)):
             return _Placed(values, location)
+        fused = [c for c in values if c.fused]
         text = "".join(c.text for c in values if not _blank(c))
         return _Placed(values, location, GridCell(text, fused[0].location, fused=True))
 
@@ -420,6 +420,9 @@ def _exact_match(label: str, candidates: Candidates) -> str | None:
             if key and key in label and (best is None or len(key) > best[0]):
                 best = (len(key), code)
     return best[1] if best is not None else None
+
+
+_FUSED = attrgetter("fused")
 
 
 def _blank(cell: GridCell) -> bool:
