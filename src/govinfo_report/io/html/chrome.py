@@ -101,6 +101,24 @@ def is_chrome_element(tag: str, class_attr: str | None, id_attr: str | None) -> 
     return any(attr and not _CHROME_WORDS.isdisjoint(_WORD_SPLIT.split(attr.lower())) for attr in (class_attr, id_attr))
 
 
+#: Every ``^``-anchored alternative of ``_CHROME_TEXT`` starts with one of these characters …
+_CHROME_FIRST = frozenset("您当现分扫打关返上下发信浏阅点主承协")
+
+
 def is_chrome_text(text: str) -> bool:
     """Whether a (short) paragraph is site chrome by its wording."""
-    return len(text) <= _SHORT and _CHROME_TEXT.search(text) is not None
+    if len(text) > _SHORT:
+        return False
+    # A necessary condition first, in a few C-level tests: the regex search tries every alternative at every
+    # position (~0.5-1.7 µs a paragraph), and almost no paragraph can match at all.
+    if (
+        text[:1] not in _CHROME_FIRST
+        and "字号" not in text
+        and "【" not in text
+        and "网站标识码" not in text
+        and "ICP备" not in text
+        and "公网安备" not in text
+        and "版权所有" not in text
+    ):
+        return False
+    return _CHROME_TEXT.search(text) is not None

@@ -142,7 +142,8 @@ class HtmlReader(DocumentReader):
                 f"page of {len(data)} bytes is larger than the {MAX_INPUT_BYTES} bytes an HTML report may be",
                 where=source,
             )
-        page = decode_page(data, source)
+        # head: a UTF-8 page is only validated, its text not built; the sniff needs its first 64 KiB.
+        page = decode_page(data, source, head=65536)
         if not _MARKUP.search(page.text, 0, 65536):
             raise ReadError("not HTML: no markup in the first 64 KiB", where=source)
         root = _parse_tree(page.utf8 if page.utf8 is not None else page.text.encode("utf-8"), source)
