@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SKIPPED_TAGS", "is_chrome_element", "is_chrome_text"]
+__all__ = ["SKIPPED_TAGS", "is_chrome_attrs", "is_chrome_element", "is_chrome_text"]
 
 #: Elements whose content is never report text.
 SKIPPED_TAGS: frozenset[str] = frozenset(
@@ -98,6 +98,11 @@ def is_chrome_element(tag: str, class_attr: str | None, id_attr: str | None) -> 
     """Whether an element is site chrome by its tag or by a word of its class or id."""
     if tag in SKIPPED_TAGS:
         return True
+    return is_chrome_attrs(class_attr, id_attr)
+
+
+def is_chrome_attrs(class_attr: str | None, id_attr: str | None) -> bool:
+    """Whether an element's class or id has a word that marks site chrome."""
     return any(attr and not _CHROME_WORDS.isdisjoint(_WORD_SPLIT.split(attr.lower())) for attr in (class_attr, id_attr))
 
 
