@@ -327,22 +327,24 @@ class _Walker:
                 tag = td.tag
                 if tag != "td" and tag != "th":
                     continue
-                # _cell_text, inlined for the two usual cells: <td>text</td> and <td><p>text</p></td>.
-                text: str | None = td.text
+                # The cell's text: lines from <br>/<p>, white space (&nbsp; too) collapsed, blank lines dropped;
+                # the usual cells, <td>text</td> and <td><p>text</p></td>, have no line breaks to keep.  (The
+                # blank tests use isspace(): it counts as white space exactly what strip() removes.)
+                text = td.text
                 n = len(td)
                 if not n:
                     value = " ".join(text.split()) if text else ""
+                elif (
+                    n == 1
+                    and (not text or text.isspace())
+                    and not len(only := td[0])
+                    and only.tag in _BLOCKS
+                    and (not (tail := only.tail) or tail.isspace())
+                ):
+                    text = only.text
+                    value = " ".join(text.split()) if text else ""
                 else:
-                    value = None
-                    if n == 1 and (not text or text.isspace()):  # isspace() and strip() share one definition
-                        only = td[0]
-                        if not len(only) and only.tag in _BLOCKS:
-                            tail = only.tail
-                            if not tail or tail.isspace():
-                                text = only.text
-                                value = " ".join(text.split()) if text else ""
-                    if value is None:
-                        value = _clean_lines(_collect(td, depth))
+                    value = _clean_lines(_collect(td, depth))
                 if len(value) > _PAGE_TEXT:  # a page wrapped in a table after all
                     self._layout(table, rows, depth)
                     return
@@ -398,20 +400,6 @@ def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
     if next(table.iterdescendants(*_FRAMES), None) is not None:
         return True
     return len(rows) == 1 and sum(1 for td in rows[0] if td.tag in _CELLS) == 1
-
-
-def _cell_text(td: etree._Element, depth: int) -> str:
-    """A cell's text: lines from <br>/<p>, white space (``&nbsp;`` too) collapsed, blank lines dropped."""
-    text = td.text
-    if len(td) == 1 and not (text and text.strip()):
-        # The usual cell, <td><p>text</p></td>: no line breaks to keep.
-        only = td[0]
-        tail = only.tail
-        if len(only) == 0 and only.tag in _BLOCKS and not (tail and tail.strip()):
-            return " ".join((only.text or "").split())
-    elif len(td) == 0:
-        return " ".join((text or "").split())
-    return _clean_lines(_collect(td, depth))
 
 
 def _collect(el: etree._Element, depth: int) -> str:
