@@ -344,3 +344,29 @@ def test_long_gbk_page_with_uncommon_characters_is_still_judged() -> None:
     odd = "ÀÁÂÃÄÅ" * 3000
     page = f'<html><head><meta charset="gb18030"></head><body><p>{odd}</p></body></html>'
     assert parse(page.encode("gb18030")).paragraphs[0].text == odd
+
+
+def test_chrome_wording_precheck_agrees_with_the_pattern() -> None:
+    # is_chrome_text() tests a cheap necessary condition before the regex: it must never say no where the
+    # pattern says yes.
+    import random
+
+    from govinfo_report.io.html import chrome
+
+    pieces = [*"您当现分扫打关返上下发信浏阅点主承协字号【】[]大中小 ：:的位置前在享到一印闭本页窗口"]
+    pieces += [*"回顶部篇布时间日期息来源览次数读击办单位网站标识码ICP备公安版权所有x\u3000"]
+    pieces += [
+        "当前位置",
+        "字号：【大】【中】",
+        "【 打印",
+        "主办单位：",
+        "发布时间：",
+        "您现在的位置",
+        "网站标识码",
+        "版权所有",
+    ]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = len(text) <= chrome._SHORT and chrome._CHROME_TEXT.search(text) is not None
+        assert chrome.is_chrome_text(text) == expected, text

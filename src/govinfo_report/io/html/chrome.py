@@ -106,7 +106,8 @@ def is_chrome_attrs(class_attr: str | None, id_attr: str | None) -> bool:
     return any(attr and not _CHROME_WORDS.isdisjoint(_WORD_SPLIT.split(attr.lower())) for attr in (class_attr, id_attr))
 
 
-#: Every ``^``-anchored alternative of ``_CHROME_TEXT`` starts with one of these characters …
+#: Every ``^``-anchored alternative of ``_CHROME_TEXT`` starts with one of these characters, and every other
+#: one holds one of the literals is_chrome_text() tests: keep both in step with the pattern.
 _CHROME_FIRST = frozenset("您当现分扫打关返上下发信浏阅点主承协")
 
 
