@@ -276,3 +276,97 @@ def test_word_list_markup_and_nbsp_in_prose() -> None:
         "&nbsp;&nbsp; </span></span><![endif]>属于国家秘密&nbsp;&nbsp;两件</p><p><o:p>&nbsp;</o:p></p></body></html>"
     )
     assert [p.text for p in doc.paragraphs] == ["1. 属于国家秘密 两件"]
+
+
+# --- edge cases of the reader's fast paths -------------------------------------
+
+
+def test_walk_tag_sets_are_disjoint() -> None:
+    # The walk tests the block tags first; that decides as testing each set in turn only while they are disjoint.
+    from govinfo_report.io.html import reader
+    from govinfo_report.io.html.chrome import SKIPPED_TAGS
+
+    sets = [reader._BLOCKS, reader._HEADINGS, SKIPPED_TAGS, frozenset({"br", "table"})]
+    assert sum(len(s) for s in sets) == len(frozenset().union(*sets))
+
+
+def test_white_space_collapse_keeps_other_unicode_spaces() -> None:
+    doc = parse(
+        "<body><p>甲\u3000 乙\t\t丙\xa0\xa0丁\x0b\x0c戊  己 </p><h3> 一、\n总体\xa0 情况 </h3>"
+        "<div>\u3000前\u2028后\u3000</div></body>"
+    )
+    assert [(p.text, p.heading) for p in doc.paragraphs] == [
+        ("甲\u3000 乙 丙 丁 戊 己", False),
+        ("一、 总体 情况", True),
+        ("前\u2028后", False),
+    ]
+
+
+def test_cell_shapes_and_span_attributes() -> None:
+    doc = parse(
+        "<table><tr><td> <p> a  b\u3000c </p> </td><td>x<p>y</p></td><td><p>a<br>b</p></td><td><br></td></tr>"
+        "<tr><td><p>a</p>tail</td><td rowspan=0>r0</td><td ROWSPAN=' 2x'>r2</td><td colspan=''>c</td></tr>"
+        "<tr><td><div>d</div>\n</td><td><span>s</span></td><td><p></p></td></tr></table>"
+    )
+    (grid,) = doc.grids
+    assert texts(grid) == [
+        ["a b c", "x\ny", "a\nb", ""],
+        ["a\ntail", "r0", "r2", "c"],
+        ["d", "r0", "r2", "s", ""],
+    ]
+    assert [(c.location.row, c.location.column, c.spanned) for c in grid.rows[2][:3]] == [
+        (2, 0, False),
+        (1, 1, True),
+        (1, 2, True),
+    ]
+
+
+def test_long_utf8_pages_are_validated_to_the_last_byte() -> None:
+    # Pages over 64 KiB are validated in pieces: a character across a piece boundary is whole, an invalid byte
+    # or a cut character past the first piece still counts.
+    filler = "<p>" + "政" * 21840 + "</p>"  # 65,525 bytes: the next character straddles byte 65,536
+    page = "<html><body>" + filler + "<p>府信息公开</p>" + "<p>报告</p>" * 2000 + "</body></html>"
+    whole = parse(page.encode("utf-8"))
+    assert whole.findings == () and whole.paragraphs[1].text == "府信息公开"
+    cut = parse(page.encode("utf-8")[:-16] + "报".encode()[:2])
+    assert [f.rule for f in cut.findings] == ["reader.invalid_bytes"]
+    stray = page.encode("utf-8").replace("府信".encode(), b"\xff", 1)
+    assert [f.rule for f in parse(stray).findings] == ["reader.invalid_bytes"]
+
+
+def test_long_gbk_page_with_uncommon_characters_is_still_judged() -> None:
+    # A declared GB18030 page is proved plausible from its share of non-ASCII characters where it can be;
+    # a page of mostly uncommon characters goes through the full check (and is read as UTF-8 never: it is not).
+    text = "政府信息公开" * 3000
+    page = f'<html><head><meta charset="gb2312"></head><body><p>{text}</p></body></html>'
+    doc = parse(page.encode("gb18030"))
+    assert doc.findings == () and doc.paragraphs[0].text == text
+    odd = "ÀÁÂÃÄÅ" * 3000
+    page = f'<html><head><meta charset="gb18030"></head><body><p>{odd}</p></body></html>'
+    assert parse(page.encode("gb18030")).paragraphs[0].text == odd
+
+
+def test_chrome_wording_precheck_agrees_with_the_pattern() -> None:
+    # is_chrome_text() tests a cheap necessary condition before the regex: it must never say no where the
+    # pattern says yes.
+    import random
+
+    from govinfo_report.io.html import chrome
+
+    pieces = [*"您当现分扫打关返上下发信浏阅点主承协字号【】[]大中小 ：:的位置前在享到一印闭本页窗口"]
+    pieces += [*"回顶部篇布时间日期息来源览次数读击办单位网站标识码ICP备公安版权所有x\u3000"]
+    pieces += [
+        "当前位置",
+        "字号：【大】【中】",
+        "【 打印",
+        "主办单位：",
+        "发布时间：",
+        "您现在的位置",
+        "网站标识码",
+        "版权所有",
+    ]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = len(text) <= chrome._SHORT and chrome._CHROME_TEXT.search(text) is not None
+        assert chrome.is_chrome_text(text) == expected, text

@@ -22,7 +22,7 @@ import re
 
 from attrs import frozen
 
-from ...decoding import BOMS, Decoded, decode
+from ...decoding import BOMS, Decoded, _gb18030_plausible, decode
 from ...errors import ReadError
 from ...findings import Finding, Severity
 
@@ -38,12 +38,21 @@ _UTF8 = "utf-8"
 _GOOD_PER_BAD = 20
 
 
+#: UTF-8 is validated in pieces of this size: one ``bytes.decode`` of a whole page builds a str the size of
+#: the page (0.13-0.16 ms for some 140 KB pages, against 0.05-0.06 ms in pieces that stay in the allocator's pools).
+_UTF8_PIECE = 65536
+#: Bytes that start a UTF-8 sequence (0xC0-0xFF) are kept by deleting all others: their count is the number of
+#: characters outside ASCII.
+_NOT_LEAD = bytes(range(0xC0))
+
+
 @frozen
 class Page:
     """A decoded page."""
 
+    #: The text; with ``decode_page(head=n)`` and a UTF-8 page, only its first *n* characters (at least).
     text: str
-    #: The input itself when it is UTF-8 (handed to the parser without re-encoding).
+    #: The page as UTF-8 bytes when they are at hand (the input itself when it is UTF-8), for the parser.
     utf8: bytes | None
     encoding: str
     findings: tuple[Finding, ...] = ()
@@ -61,21 +70,33 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_page(data: bytes, source: str | None = None) -> Page:
-    """Decode *data*, a web page; raise :class:`ReadError` when no encoding reads it."""
+def decode_page(data: bytes, source: str | None = None, *, head: int | None = None) -> Page:
+    """Decode *data*, a web page; raise :class:`ReadError` when no encoding reads it.
+
+    With *head*, a page that is valid UTF-8 is validated without building its whole text: ``text`` is then
+    only its beginning (at least *head* characters, or all), enough for a sniff, and ``utf8`` is the page.
+    """
     for bom, _encoding in BOMS:
         if data.startswith(bom):
             by_bom = decode(data, source=source)
             utf8 = data[len(bom) :] if by_bom.encoding == "utf-8-sig" else None
             return Page(by_bom.text, utf8, by_bom.encoding)
     declared = declared_charset(data)
-    try:
-        text = data.decode(_UTF8)
-    except UnicodeDecodeError:
-        pass
+    text: str | None
+    if head is not None and len(data) > _UTF8_PIECE:
+        text = _utf8_head(data, head)
     else:
+        try:
+            text = data.decode(_UTF8)
+        except UnicodeDecodeError:
+            text = None
+    if text is not None:
         wrong = declared is not None and declared != _UTF8 and not data.isascii()
         return Page(text, data, _UTF8, (_wrong_charset(declared, _UTF8, source),) if wrong and declared else ())
+    if declared is not None:
+        page = _declared_page(data, declared)
+        if page is not None:
+            return page
     decoded: Decoded | None
     try:
         decoded = decode(data, declared=declared, source=source)
@@ -99,6 +120,62 @@ def decode_page(data: bytes, source: str | None = None) -> Page:
     encoding = codecs.lookup(decoded.encoding).name
     findings = (_wrong_charset(declared, encoding, source),) if declared is not None else ()
     return Page(decoded.text, None, encoding, findings)
+
+
+def _utf8_head(data: bytes, head: int) -> str | None:
+    """The first *head* characters (at least) of *data* if all of it is valid UTF-8, else None.
+
+    The incremental decoder with ``final=False`` raises on an invalid sequence where the whole decode would,
+    and only holds back a sequence cut by the piece's end, which the next piece completes; the last piece is
+    decoded with ``final=True``, so a page cut inside a character is invalid exactly as with ``bytes.decode``.
+    """
+    view = memoryview(data)
+    size = len(data)
+    pieces: list[str] = []
+    have = 0
+    pos = 0
+    try:
+        while pos < size:
+            end = pos + _UTF8_PIECE
+            text, used = codecs.utf_8_decode(view[pos:end], "strict", end >= size)
+            if have < head:
+                pieces.append(text)
+                have += len(text)
+            pos += used
+    except UnicodeDecodeError:
+        return None
+    return "".join(pieces)
+
+
+def _declared_page(data: bytes, declared: str) -> Page | None:
+    """The page as :func:`decode` reads it by its declaration (method ``"declared"``), or None if it does not.
+
+    The same steps as :func:`decode`'s first candidate (the BOM cases were handled before): the declared codec,
+    gb2312/gbk read as GB18030, GB18030 only if plausible.  Faster in two ways: the UTF-8 bytes the parser
+    needs are made here once, and they prove most pages plausible without :func:`_gb18030_plausible`'s
+    regex over every character (0.35 ms for a 110 KB page).
+    """
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    encoding = "gb18030" if name in ("gb2312", "gbk") else declared
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    utf8: bytes | None
+    try:
+        utf8 = text.encode(_UTF8)
+    except UnicodeEncodeError:  # a lone surrogate (unicode_escape …): the reader's own encode raises, as before
+        utf8 = None
+    if encoding == "gb18030" and text:
+        # The characters outside ASCII are the lead bytes of the UTF-8 form; the uncommon ones are among them,
+        # so (len - outside) / len > 0.95 implies _gb18030_plausible's common / len > 0.95.
+        outside_ascii = len(utf8.translate(None, _NOT_LEAD)) if utf8 is not None else len(text)
+        if not (len(text) - outside_ascii) / len(text) > 0.95 and not _gb18030_plausible(text):
+            return None
+    return Page(text, utf8, encoding)
 
 
 def _superset(declared: str | None) -> str | None:

@@ -29,16 +29,15 @@ Which grid is which report table, and what each label means, is left to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
-from ...document import Block, Document, Location, Paragraph
+from ...document import NOWHERE, Block, Document, Location, Paragraph
 from ...errors import ReadError, UnsafeInputError
 from ...grid import SpanCell, expand
 from ...plugins import DocumentReader
 from .charset import decode_page
-from .chrome import SKIPPED_TAGS, is_chrome_element, is_chrome_text
+from .chrome import SKIPPED_TAGS, is_chrome_attrs, is_chrome_text
 
 __all__ = ["MAX_INPUT_BYTES", "HtmlReader"]
 
@@ -51,10 +50,20 @@ _MAX_DEPTH = 160
 _PAGE_TEXT = 1000
 
 _MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
-#: HTML white space, and &nbsp; (which in prose renders, and is meant, as a space).
-_WS = re.compile(r"[ \t\n\r\f\v\xa0]+")
+#: HTML white space, and &nbsp; (which in prose renders, and is meant, as a space): _collapse() makes each
+#: run of these one space, as ``re.compile(r"[ \t\n\r\f\v\xa0]+").sub(" ", text)`` would.
+_WS_OTHER = ("\t", "\n", "\r", "\f", "\v", "\xa0")
 #: Stands for a line break inside collected text until white space is collapsed.
 _BREAK = "\u2028"
+
+_tuple_new = tuple.__new__
+if SpanCell._fields != ("text", "rowspan", "colspan", "location", "skip_before") or SpanCell._field_defaults != {
+    "rowspan": 1,
+    "colspan": 1,
+    "location": NOWHERE,
+    "skip_before": 0,
+}:  # the table walk builds SpanCells as plain tuples in this order
+    raise ImportError("grid.SpanCell changed: update _Walker._table in io/html/reader.py")
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements that start and end a paragraph (tables, headings and <br> are handled apart).
@@ -117,7 +126,9 @@ _INLINE: tuple[str, ...] = (
     "mark",
     "o:p",
 )
-_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
+#: A table with one of these inside frames content (see _is_layout).
+_FRAMES = ("table", *sorted(_HEADINGS))
 _CELLS = frozenset({"td", "th"})
 
 
@@ -142,7 +153,8 @@ class HtmlReader(DocumentReader):
                 f"page of {len(data)} bytes is larger than the {MAX_INPUT_BYTES} bytes an HTML report may be",
                 where=source,
             )
-        page = decode_page(data, source)
+        # head: a UTF-8 page is only validated, its text not built; the sniff needs its first 64 KiB.
+        page = decode_page(data, source, head=65536)
         if not _MARKUP.search(page.text, 0, 65536):
             raise ReadError("not HTML: no markup in the first 64 KiB", where=source)
         root = _parse_tree(page.utf8 if page.utf8 is not None else page.text.encode("utf-8"), source)
@@ -172,6 +184,21 @@ def _parse_tree(utf8: bytes, source: str | None) -> etree._Element:
     return root
 
 
+def _collapse(text: str) -> str:
+    """Runs of HTML white space as one space, then stripped: str.replace and split, ~4× a regex sub's speed.
+
+    After the replaces, the runs of HTML white space are runs of spaces at the same places; a text without
+    two spaces in a row has runs of one only, and otherwise dropping the empty pieces of split(" ") collapses
+    them (and the outer ones, which strip() removes anyway).
+    """
+    for ws in _WS_OTHER:
+        if ws in text:
+            text = text.replace(ws, " ")
+    if "  " in text:
+        text = " ".join([word for word in text.split(" ") if word])
+    return text.strip()
+
+
 def _span(value: str | None) -> int:
     """An HTML span attribute as a number: missing or malformed is 1 (as browsers read it)."""
     if not value:
@@ -199,91 +226,148 @@ class _Walker:
         self._inline: list[str] = []
         self._line: int | None = None
         self._tables = 0
+        #: is_chrome_attrs by (class, id): a page repeats a few class names (LibreOffice's "western") hundreds
+        #: of times, and the word test costs ~1 µs.  Per page: nothing is carried from one page to the next.
+        self._chrome: dict[tuple[str | None, str | None], bool] = {}
 
     # -- prose ---------------------------------------------------------------
 
     def flush(self) -> None:
         """End the current paragraph (if it has any text)."""
-        if not self._inline:
+        inline = self._inline
+        if not inline:
             return
-        text = _WS.sub(" ", "".join(self._inline)).strip()
-        self._inline.clear()
+        text = _collapse("".join(inline))
+        inline.clear()
         if text and not is_chrome_text(text):
-            self.blocks.append(Paragraph(text, Location(self.source, line=self._line)))
+            self.blocks.append(Paragraph(text, Location(self.source, self._line)))
+
+    def _is_chrome(self, el: etree._Element) -> bool:
+        """:func:`is_chrome_element` for an element whose tag is not in ``SKIPPED_TAGS``."""
+        key = (el.get("class"), el.get("id"))
+        chrome = self._chrome.get(key)
+        if chrome is None:
+            chrome = self._chrome[key] = is_chrome_attrs(*key)
+        return chrome
 
     def walk(self, el: etree._Element, depth: int) -> None:
         """Add *el*'s content (not its tail) to the blocks."""
         tag = el.tag
         if not isinstance(tag, str):  # comments and processing instructions left by recovery
             return
+        # _BLOCKS, _HEADINGS, SKIPPED_TAGS, "br" and "table" are disjoint (a test holds them so), so testing the
+        # common block case first decides as the one-by-one tests of the tag did.
+        if tag in _BLOCKS:
+            if self._is_chrome(el):
+                return
+            if depth >= _MAX_DEPTH:
+                self._inline.append(_plain(el))
+                return
+            self.flush()
+            line = self._line = _line(el)
+            text = el.text
+            if not len(el):  # a paragraph of text only (inline runs were stripped): flush() inlined
+                if text:
+                    text = _collapse(text)
+                    if text and not is_chrome_text(text):
+                        self.blocks.append(Paragraph(text, Location(self.source, line)))
+                return
+            self._walk_content(el, text, depth)
+            self.flush()
+            return
         if tag in _HEADINGS:
             self.flush()
-            text = _WS.sub(" ", _clean_lines(_collect(el, depth)).replace("\n", " ")).strip()
+            text = _collapse(_clean_lines(_collect(el, depth)).replace("\n", " "))
             if text and not is_chrome_text(text):
-                self.blocks.append(Paragraph(text, Location(self.source, line=_line(el)), heading=True))
+                self.blocks.append(Paragraph(text, Location(self.source, _line(el)), heading=True))
             return
         if tag == "br":
             self.flush()
             return
-        block = tag in _BLOCKS
-        checked = block or tag == "table"
-        if tag in SKIPPED_TAGS or (checked and is_chrome_element(tag, el.get("class"), el.get("id"))):
-            return
         if tag == "table":
+            if self._is_chrome(el):
+                return
             self.flush()
             self._table(el, depth)
+            return
+        if tag in SKIPPED_TAGS:
             return
         if depth >= _MAX_DEPTH:
             self._inline.append(_plain(el))
             return
-        if block:
-            self.flush()
-            self._line = _line(el)
-            if len(el) == 0:  # a paragraph of text only (inline runs were stripped)
-                self._inline.append(el.text or "")
-                self.flush()
-                return
-        if el.text:
-            if not self._inline:
+        self._walk_content(el, el.text, depth)
+
+    def _walk_content(self, el: etree._Element, text: str | None, depth: int) -> None:
+        """*el*'s text (*text*), then each child and its tail."""
+        inline = self._inline
+        if text:
+            if not inline:
                 self._line = _line(el)
-            self._inline.append(el.text)
+            inline.append(text)
+        depth += 1
         for child in el:
-            self.walk(child, depth + 1)
-            if child.tail:
-                self._inline.append(child.tail)
-        if block:
-            self.flush()
+            self.walk(child, depth)
+            tail = child.tail
+            if tail:
+                inline.append(tail)
 
     # -- tables --------------------------------------------------------------
 
     def _table(self, table: etree._Element, depth: int) -> None:
-        rows = list(_rows(table))
+        rows = _rows(table)
         if _is_layout(table, rows):
             self._layout(table, rows, depth)
             return
         index = self._tables
         cells: list[list[SpanCell]] = []
+        n_rows = len(rows)
         for r, tr in enumerate(rows):
             line: list[SpanCell] = []
             for td in tr:
-                if td.tag not in _CELLS:
+                tag = td.tag
+                if tag != "td" and tag != "th":
                     continue
-                text = _cell_text(td, depth)
-                if len(text) > _PAGE_TEXT:  # a page wrapped in a table after all
+                # The cell's text: lines from <br>/<p>, white space (&nbsp; too) collapsed, blank lines dropped;
+                # the usual cells, <td>text</td> and <td><p>text</p></td>, have no line breaks to keep.  (The
+                # blank tests use isspace(): it counts as white space exactly what strip() removes.)
+                text = td.text
+                n = len(td)
+                if not n:
+                    value = " ".join(text.split()) if text else ""
+                elif (
+                    n == 1
+                    and (not text or text.isspace())
+                    and not len(only := td[0])
+                    and only.tag in _BLOCKS
+                    and (not (tail := only.tail) or tail.isspace())
+                ):
+                    text = only.text
+                    value = " ".join(text.split()) if text else ""
+                else:
+                    value = _clean_lines(_collect(td, depth))
+                if len(value) > _PAGE_TEXT:  # a page wrapped in a table after all
                     self._layout(table, rows, depth)
                     return
-                raw_rows, raw_cols = td.get("rowspan"), td.get("colspan")
-                rowspan = _span(raw_rows) if raw_rows else 1
-                if raw_rows and (rowspan > len(rows) - r or raw_rows.strip() == "0"):
-                    # As browsers do: no span past the table's last row; rowspan="0" reaches exactly there.
-                    rowspan = len(rows) - r
-                colspan = _span(raw_cols) if raw_cols else 1
-                # No location here: expand(locate=True) gives each cell its grid position.
-                line.append(SpanCell(text, rowspan, colspan))
+                rowspan = colspan = 1
+                names = td.keys()  # one call, where two get() calls cost more for the usual cell without spans
+                if "rowspan" in names:
+                    raw = td.get("rowspan")
+                    if raw:
+                        rowspan = _span(raw)
+                        if rowspan > n_rows - r or raw.strip() == "0":
+                            # As browsers do: no span past the table's last row; rowspan="0" reaches exactly there.
+                            rowspan = n_rows - r
+                if "colspan" in names:
+                    raw = td.get("colspan")
+                    if raw:
+                        colspan = _span(raw)
+                # No location here: expand(locate=True) gives each cell its grid position.  A plain tuple
+                # with SpanCell's defaults (checked at import): a third of the cost of SpanCell(...).
+                line.append(_tuple_new(SpanCell, (value, rowspan, colspan, NOWHERE, 0)))
             cells.append(line)
         if not any(cells):
             return
-        caption = table.find("caption")
+        caption = next(table.iterchildren("caption"), None)  # find("caption"), without ElementPath
         if caption is not None:
             self.walk(caption, depth + 1)
             self.flush()
@@ -299,39 +383,23 @@ class _Walker:
                     self.flush()
 
 
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
+def _rows(table: etree._Element) -> list[etree._Element]:
     """The table's own rows (not those of nested tables), through thead/tbody/tfoot."""
-    for child in table:
-        tag = child.tag
-        if tag == "tr":
-            yield child
-        elif tag in _ROW_GROUPS:
-            for tr in child:
-                if tr.tag == "tr":
-                    yield tr
+    rows: list[etree._Element] = []
+    # The tag filter runs in C: the <col>s LibreOffice writes before the rows never become Python objects.
+    for child in table.iterchildren("tr", *_ROW_GROUPS):
+        if child.tag == "tr":
+            rows.append(child)
+        else:
+            rows.extend(child.iterchildren("tr"))
+    return rows
 
 
 def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
     """A table holding a nested table or a heading, or a single cell, frames content rather than data."""
-    if table.find(".//table") is not None:
-        return True
-    if next(table.iterdescendants(*_HEADINGS), None) is not None:
+    if next(table.iterdescendants(*_FRAMES), None) is not None:
         return True
     return len(rows) == 1 and sum(1 for td in rows[0] if td.tag in _CELLS) == 1
-
-
-def _cell_text(td: etree._Element, depth: int) -> str:
-    """A cell's text: lines from <br>/<p>, white space (``&nbsp;`` too) collapsed, blank lines dropped."""
-    text = td.text
-    if len(td) == 1 and not (text and text.strip()):
-        # The usual cell, <td><p>text</p></td>: no line breaks to keep.
-        only = td[0]
-        tail = only.tail
-        if len(only) == 0 and only.tag in _BLOCKS and not (tail and tail.strip()):
-            return " ".join((only.text or "").split())
-    elif len(td) == 0:
-        return " ".join((text or "").split())
-    return _clean_lines(_collect(td, depth))
 
 
 def _collect(el: etree._Element, depth: int) -> str:
