@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from govinfo_report.document import Document, Grid, Paragraph
 from govinfo_report.io.html import HtmlReader
 from govinfo_report.io.html.charset import declared_charset
@@ -121,6 +123,15 @@ def test_utf8_page_declaring_gb2312_is_corrected_with_a_finding() -> None:
     doc = parse(data)
     assert [p.text for p in doc.paragraphs] == ["结转下年度继续办理"]
     assert [f.rule for f in doc.findings] == ["reader.wrong_charset"]
+
+
+@pytest.mark.parametrize("codec", ["base64", "zlib", "rot13", "no-such-charset"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(codec: str) -> None:
+    # A page declaring charset=base64 once let Python's LookupError escape the reader.
+    page = f'<html><head><meta charset="{codec}"></head><body><p>本报告</p></body></html>'.encode("gb18030")
+    assert declared_charset(page) is None
+    doc = HtmlReader().parse(page, source="odd.html")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["本报告"]
 
 
 def test_bom_wins_over_a_declaration() -> None:

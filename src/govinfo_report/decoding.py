@@ -78,7 +78,7 @@ def decode(data: bytes, *, declared: str | None = None, source: str | None = Non
     for encoding, method in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # LookupError: a declared non-text codec (base64, zlib)
             continue
         if encoding == "gb18030" and not _gb18030_plausible(text):
             continue

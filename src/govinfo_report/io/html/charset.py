@@ -59,15 +59,18 @@ class Page:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first bytes (``<meta>`` or XML declaration), if a known one."""
+    """The charset a page declares in its first bytes (``<meta>`` or XML declaration), if a known text encoding."""
     head = data[:_DECLARATION_WINDOW]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        info = codecs.lookup(match.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None
+    # Codecs that are no text encoding (base64, zlib, rot13) are marked so by CPython (the flag bytes.decode
+    # itself checks); such a declaration is as good as none.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def decode_page(data: bytes, source: str | None = None, *, head: int | None = None) -> Page:
