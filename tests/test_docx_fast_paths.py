@@ -193,3 +193,107 @@ def test_located_cells_are_the_constructed_ones() -> None:
     assert made == built and repr(made) == repr(built) and hash(made) == hash(built)
     assert made.location == built.location and hash(made.location) == hash(built.location)
     assert _located_cell("", None, None, 0, 0) == GridCell("", Location(None, None, None, 0, 0))
+
+
+# --- the styles part against a loop over every child of every style -------------------
+
+
+def _reference_styles(root: etree._Element) -> Styles:
+    """The styles part read child by child (the reader's walk before its one tag-filtered pass)."""
+    import re
+
+    from govinfo_report.io.docx.ooxml import int_value
+    from govinfo_report.io.docx.styles import num_pr
+
+    assert TAGS is not None
+    tags = TAGS
+    heading_name = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?)$")
+    contents_name = re.compile(r"^(?:toc|contents)\s*\d$")
+    own: dict[str, bool | None] = {}
+    own_numbering: dict[str, tuple[str, int]] = {}
+    contents: set[str] = set()
+    based: dict[str, str] = {}
+    for style in root.iter(tags.style):
+        if style.get(tags.type) != "paragraph":
+            continue
+        sid = style.get(tags.styleId)
+        if not sid:
+            continue
+        verdict: bool | None = None
+        for prop in style:
+            if prop.tag == tags.name:
+                name = (prop.get(tags.val) or "").strip().lower()
+                if heading_name.match(name):
+                    verdict = True if verdict is None else verdict
+                if contents_name.match(name):
+                    contents.add(sid)
+            elif prop.tag == tags.basedOn and prop.get(tags.val):
+                based[sid] = prop.get(tags.val) or ""
+            elif prop.tag == tags.pPr:
+                for paragraph_prop in prop:
+                    if paragraph_prop.tag == tags.outlineLvl:
+                        verdict = int_value(paragraph_prop.get(tags.val), 9) < 9
+                    elif paragraph_prop.tag == tags.numPr:
+                        own_numbering[sid] = num_pr(paragraph_prop, tags)
+        own[sid] = verdict
+    headings: set[str] = set()
+    numbered: dict[str, tuple[str, int]] = {}
+    for sid in own:
+        chain = [sid]
+        while len(chain) < 32 and chain[-1] in based:
+            chain.append(based[chain[-1]])
+        found_verdict = next((v for v in (own.get(s) for s in chain) if v is not None), None)
+        if found_verdict:
+            headings.add(sid)
+        found = next((own_numbering[s] for s in chain if s in own_numbering), None)
+        if found is not None and found[0] != "0":
+            numbered[sid] = found
+    return Styles(frozenset(headings), numbered, frozenset(contents))
+
+
+_STYLE_PROPS = [
+    '<w:name w:val="heading 1"/>',
+    '<w:name w:val="Title"/>',
+    '<w:name w:val="标题 2"/>',
+    '<w:name w:val="toc 1"/>',
+    '<w:name w:val="Normal"/>',
+    '<w:basedOn w:val="A"/>',
+    '<w:basedOn w:val="B"/>',
+    '<w:basedOn w:val=""/>',
+    '<w:next w:val="A"/>',
+    '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>',
+    '<w:pPr><w:outlineLvl w:val="9"/><w:outlineLvl w:val="1"/></w:pPr>',
+    '<w:pPr><w:outlineLvl w:val="x"/></w:pPr>',
+    '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr>',
+    '<w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>',
+    "<w:pPr><w:spacing/></w:pPr>",
+    '<w:rPr><w:name w:val="heading 1"/></w:rPr>',
+    '<w:outlineLvl w:val="0"/>',
+]
+
+
+@st.composite
+def _styles_parts(draw: st.DrawFn) -> str:
+    styles = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["paragraph", "paragraph", "character", "table"]))
+        sid = draw(st.sampled_from(["A", "B", "C", "Heading1", ""]))
+        props = "".join(draw(st.lists(st.sampled_from(_STYLE_PROPS), max_size=4)))
+        styles.append(f'<w:style w:type="{kind}" w:styleId="{sid}">{props}</w:style>')
+    return f'<w:styles xmlns:w="{W}">{"".join(styles)}</w:styles>'
+
+
+@settings(max_examples=400, deadline=None)
+@given(_styles_parts())
+def test_styles_are_the_child_by_child_reading(xml: str) -> None:
+    import io
+    import zipfile
+
+    from govinfo_report.io.docx.styles import read_styles
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/styles.xml", xml)
+    assert TAGS is not None
+    with zipfile.ZipFile(buffer) as archive:
+        assert read_styles(archive, "word/styles.xml", TAGS, None) == _reference_styles(etree.fromstring(xml))
