@@ -182,6 +182,7 @@ class Builder:
         self.joined = prepared.joined
         self.deleted_rows = prepared.deleted_rows
         self.blocks: list[Block] = []
+        self.paragraph_location = Location(source)
         self.pending: _Pending | None = None
         self.tables = 0
         self.carry = ""  # text of a paragraph whose mark was deleted (tracked), joined to the next
@@ -219,11 +220,15 @@ class Builder:
         self.carry = ""
         if self.joined and p in self.joined:
             self.carry = text
-        elif text.strip():
-            if self.pending is not None and _CONTINUED.match(text.strip()):
-                return  # "（续表）" between the parts of a split table: the table goes on
-            self.flush()
-            self.blocks.append(Paragraph(text.strip(), Location(self.source), heading))
+        else:
+            stripped = text.strip()
+            if stripped:
+                if self.pending is not None:
+                    if _CONTINUED.match(stripped):
+                        return  # "（续表）" between the parts of a split table: the table goes on
+                    self.flush()
+                # (one Location for all paragraphs: it is immutable and says only the source)
+                self.blocks.append(Paragraph(stripped, self.paragraph_location, heading))
         if self.boxes:
             for box in self.boxes.get(p, ()):
                 self.container(box)
@@ -560,6 +565,7 @@ def lay_out(rows: list[list[_Raw]], location: Location) -> Grid:
     grid: list[list[GridCell | None]] = []
     # For each column, the cell that a vertical merge there continues.
     above: dict[int, GridCell] = {}
+    copies: dict[int, GridCell] = {}  # id of a merged cell (alive in the grid) -> its spanned copy
     total = 0
     for r, row in enumerate(rows):
         line: list[GridCell | None] = []
@@ -579,7 +585,11 @@ def lay_out(rows: list[list[_Raw]], location: Location) -> Grid:
                 for k in range(colspan):
                     src = above.get(c + k)
                     if src is not None:
-                        line.append(GridCell(src.text, src.location, spanned=True))
+                        # One spanned copy per merged cell serves every position it covers, as in expand.
+                        copy = copies.get(id(src))
+                        if copy is None:
+                            copy = copies[id(src)] = GridCell(src.text, src.location, spanned=True)
+                        line.append(copy)
                     else:  # a continuation with nothing above: an empty cell
                         line.append(_located_cell(text, source, table, r, c + k))
                 c += colspan
@@ -588,7 +598,7 @@ def lay_out(rows: list[list[_Raw]], location: Location) -> Grid:
             line.append(first)
             above[c] = first
             if colspan != 1:
-                copy = GridCell(text, first.location, spanned=True)
+                copy = copies[id(first)] = GridCell(text, first.location, spanned=True)
                 for k in range(1, colspan):
                     line.append(copy)
                     above[c + k] = first
