@@ -9,14 +9,17 @@ paragraph's or cell's text with one C-level serialisation.
 from __future__ import annotations
 
 import re
+from types import MemberDescriptorType
+from typing import cast
 
+import attrs
 from attrs import Factory, define
 from lxml import etree
 
-from ...document import Block, Grid, Location, Paragraph
-from ...grid import MAX_SPAN, SpanCell, expand
+from ...document import Block, Grid, GridCell, Location, Paragraph
+from ...grid import MAX_GRID_CELLS, MAX_SPAN
 from .numbering import Numbering
-from .ooxml import MC, Tags, int_value
+from .ooxml import MC, W_STRICT, W_TRANSITIONAL, Tags, int_value
 from .styles import CONTENTS_ID, HEADING_ID, Styles, num_pr
 
 __all__ = ["Builder", "Prepared", "prepare"]
@@ -135,6 +138,12 @@ def prepare(body: etree._Element, tags: Tags) -> Prepared:
 
 # --- walking the body ------------------------------------------------------------
 
+#: Per namespace: a table's ``w:tr`` children, and their ``w:tc`` children in document order.
+_PLAIN_XPATHS = {
+    ns: (etree.XPath("w:tr", namespaces={"w": ns}), etree.XPath("w:tr/w:tc", namespaces={"w": ns}))
+    for ns in (W_TRANSITIONAL, W_STRICT)
+}
+
 #: A cell before expansion: text, colspan, continues a vMerge, grid column.
 _Raw = tuple[str, int, bool, int]
 
@@ -173,6 +182,7 @@ class Builder:
         self.joined = prepared.joined
         self.deleted_rows = prepared.deleted_rows
         self.blocks: list[Block] = []
+        self.paragraph_location = Location(source)
         self.pending: _Pending | None = None
         self.tables = 0
         self.carry = ""  # text of a paragraph whose mark was deleted (tracked), joined to the next
@@ -210,11 +220,15 @@ class Builder:
         self.carry = ""
         if self.joined and p in self.joined:
             self.carry = text
-        elif text.strip():
-            if self.pending is not None and _CONTINUED.match(text.strip()):
-                return  # "（续表）" between the parts of a split table: the table goes on
-            self.flush()
-            self.blocks.append(Paragraph(text.strip(), Location(self.source), heading))
+        else:
+            stripped = text.strip()
+            if stripped:
+                if self.pending is not None:
+                    if _CONTINUED.match(stripped):
+                        return  # "（续表）" between the parts of a split table: the table goes on
+                    self.flush()
+                # (one Location for all paragraphs: it is immutable and says only the source)
+                self.blocks.append(Paragraph(stripped, self.paragraph_location, heading))
         if self.boxes:
             for box in self.boxes.get(p, ()):
                 self.container(box)
@@ -286,6 +300,10 @@ class Builder:
         return out
 
     def table(self, tbl: etree._Element) -> None:
+        fast = self._plain_grid_rows(tbl)
+        if fast is not None:
+            self._add_table(*fast)
+            return
         tags = self.tags
         rows = self._children(tbl, tags.tr)
         if self.deleted_rows:
@@ -300,6 +318,104 @@ class Builder:
                     self.container(tc)
             return
         self._add_table(*raws)
+
+    def _plain_grid_rows(self, tbl: etree._Element) -> tuple[list[list[_Raw]], int] | None:
+        """:meth:`_grid_rows` of a plain table, with fewer Python-level element visits; ``None``: use the general path.
+
+        A table is plain when no row or cell hides behind a wrapper (content
+        control, custom XML, tracked insertion …) as a child of ``w:tbl`` or of
+        a row, no row is a tracked deletion, and the document has no text boxes
+        or list numbers.  Then the rows are the ``w:tr`` children and the cells
+        their ``w:tc`` children (two compiled XPaths, in C), and each cell's
+        span properties come from one tag-filtered pass over the table instead
+        of a Python loop over every ``w:tcPr`` child.  Everything else is
+        :meth:`_grid_rows` step for step, so the result is the same; a table that
+        is a layout container (one cell, or a cell holding a table) returns
+        ``None`` and takes the general path, which decides it again.
+        """
+        if self.deleted_rows or self.boxes or self.numbering is not None:
+            return None
+        for wrapper in tbl.iter(*self.wrappers):  # (nothing to visit when the document uses none)
+            parent = wrapper.getparent()
+            if parent is tbl or (parent is not None and parent.getparent() is tbl):
+                return None
+        rows_of, cells_of = _PLAIN_XPATHS[self.tags.ns]
+        rows = cast("list[etree._Element]", rows_of(tbl))
+        cells = cast("list[etree._Element]", cells_of(tbl))
+        n_cells = len(cells)
+        if len(rows) == 1 and n_cells == 1:
+            return None
+        tags = self.tags
+        tc_pr, tr_pr, val, p_tag = tags.tcPr, tags.trPr, tags.val, tags.p
+        grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
+        grid_before, grid_after = tags.gridBefore, tags.gridAfter
+        # Span properties by their parent (a w:tcPr or w:trPr if they count): the
+        # dict keeps the parents' proxies alive, so ``tc[0]`` below is the same object.
+        props: dict[etree._Element, list[etree._Element]] = {}
+        for prop in tbl.iter(grid_span, v_merge, h_merge, cell_del, grid_before, grid_after):
+            parent = prop.getparent()
+            if parent is not None:
+                found = props.get(parent)
+                if found is None:
+                    props[parent] = [prop]
+                else:
+                    found.append(prop)
+        raws: list[list[_Raw]] = []
+        width = 0
+        i = 0
+        for tr in rows:
+            column = after = 0
+            if props:
+                first = tr[0] if len(tr) else None
+                row_props = props.get(first) if first is not None else None
+                if row_props and first is not None and first.tag == tr_pr:
+                    for prop in row_props:
+                        if prop.tag == grid_before:
+                            column = _clamp(int_value(prop.get(val), 0), 0)
+                        elif prop.tag == grid_after:
+                            after = _clamp(int_value(prop.get(val), 0), 0)
+            line: list[_Raw] = []
+            while i < n_cells:
+                tc = cells[i]
+                if tc.getparent() is not tr:
+                    break
+                i += 1
+                span, continues, joins, deleted = 1, False, False, False
+                n = len(tc)
+                first = tc[0] if n else None
+                if first is not None and first.tag == tc_pr:
+                    cell_props = props.get(first) if props else None
+                    if cell_props:
+                        for prop in cell_props:
+                            tag = prop.tag
+                            if tag == grid_span:
+                                span = _clamp(int_value(prop.get(val), 1), 1)
+                            elif tag == v_merge:
+                                continues = prop.get(val) in (None, "continue")
+                            elif tag == h_merge:
+                                joins = prop.get(val) in (None, "continue")
+                            elif tag == cell_del:
+                                deleted = True
+                        if deleted:
+                            continue
+                    last = tc[1] if n == 2 else None
+                else:
+                    last = first if n == 1 else None
+                if last is not None and last.tag == p_tag:
+                    text: str | None = _text(last).strip()  # the common case: one paragraph
+                else:
+                    text = self.cell_text(tc)
+                if text is None:
+                    return None
+                if joins and line:  # legacy horizontal merge: widen the cell on the left
+                    left_text, colspan, cont, col = line[-1]
+                    line[-1] = (left_text, colspan + span, cont, col)
+                else:
+                    line.append((text, span, continues, column))
+                column += span
+            width = max(width, column + after)
+            raws.append(line)
+        return raws, width
 
     def _grid_rows(
         self, rows: list[etree._Element], cells: list[list[etree._Element]]
@@ -376,17 +492,124 @@ class Builder:
             return
         index = self.tables
         self.tables += 1
-        span_rows: list[list[SpanCell]] = []
-        for row in pending.rows:
-            line: list[SpanCell] = []
-            end = 0
-            for text, colspan, continues, column in row:
-                # No location here: expand(locate=True) gives each cell its grid row and column.
-                line.append(SpanCell(text, 0 if continues else 1, colspan, skip_before=column - end))
-                end = column + colspan
-            span_rows.append(line)
-        grid: Grid = expand(span_rows, Location(self.source, table=index), locate=True)
-        self.blocks.append(grid)
+        self.blocks.append(lay_out(pending.rows, Location(self.source, table=index)))
+
+
+def _has_plain_fields(cls: type, names: tuple[str, ...]) -> bool:
+    """Whether attrs class *cls* has exactly the fields *names*, each set as given (nothing run on init)."""
+    fields = attrs.fields(cls)
+    return (
+        tuple(f.name for f in fields) == names
+        and all(f.init and f.validator is None and f.converter is None for f in fields)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(isinstance(cls.__dict__.get(name), MemberDescriptorType) for name in names)
+    )
+
+
+if _has_plain_fields(Location, ("source", "line", "table", "row", "column", "offset")) and _has_plain_fields(
+    GridCell, ("text", "location", "spanned", "fused")
+):
+    _new = object.__new__
+    _loc_source, _loc_line, _loc_table, _loc_row, _loc_column, _loc_offset = (
+        cast(MemberDescriptorType, Location.__dict__[name]).__set__
+        for name in ("source", "line", "table", "row", "column", "offset")
+    )
+    _cell_text, _cell_location, _cell_spanned, _cell_fused = (
+        cast(MemberDescriptorType, GridCell.__dict__[name]).__set__ for name in ("text", "location", "spanned", "fused")
+    )
+
+    def _located_cell(text: str, source: str | None, table: int | None, row: int, column: int) -> GridCell:
+        """``GridCell(text, Location(source, None, table, row, column))``, set slot by slot.
+
+        A table gives one of these per cell, and attrs' generated ``__init__``
+        of the two frozen classes is most of that cost (a frame and a
+        ``setattr`` per field, each).  Setting the slots directly makes the
+        same objects; it is used only while both classes have exactly these
+        fields with nothing run on init (checked above), else the constructors
+        are called.
+        """
+        location = _new(Location)
+        _loc_source(location, source)
+        _loc_line(location, None)
+        _loc_table(location, table)
+        _loc_row(location, row)
+        _loc_column(location, column)
+        _loc_offset(location, None)
+        cell = _new(GridCell)
+        _cell_text(cell, text)
+        _cell_location(cell, location)
+        _cell_spanned(cell, False)
+        _cell_fused(cell, False)
+        return cell
+
+else:  # pragma: no cover - only if document.py's classes change
+
+    def _located_cell(text: str, source: str | None, table: int | None, row: int, column: int) -> GridCell:
+        """``GridCell(text, Location(source, None, table, row, column))``."""
+        return GridCell(text, Location(source, None, table, row, column))
+
+
+def lay_out(rows: list[list[_Raw]], location: Location) -> Grid:
+    """``expand(rows as SpanCell, location, locate=True)`` for the rows a docx table gives, made directly.
+
+    A docx cell spans one row (``rowspan`` 1) or continues the merged cell
+    above (``rowspan`` 0), and only a row's first cell skips columns
+    (``w:gridBefore``), so no row is ever filled from an earlier one: each row
+    is laid out left to right, and what :func:`govinfo_report.grid.expand`
+    does for these rows is done here without the intermediate ``SpanCell``
+    per cell and its general bookkeeping (this is a large part of the reader's
+    time).  ``tests/test_docx_fast_paths.py`` checks the two agree on random rows.
+    """
+    source, table = location.source, location.table
+    grid: list[list[GridCell | None]] = []
+    # For each column, the cell that a vertical merge there continues.
+    above: dict[int, GridCell] = {}
+    copies: dict[int, GridCell] = {}  # id of a merged cell (alive in the grid) -> its spanned copy
+    total = 0
+    for r, row in enumerate(rows):
+        line: list[GridCell | None] = []
+        grid.append(line)
+        c = end = 0
+        for text, colspan, continues, column in row:
+            skip = column - end  # (only a row's first cell skips: w:gridBefore)
+            end = column + colspan
+            if skip:
+                c += max(0, min(skip, MAX_SPAN))
+                while len(line) < c:
+                    line.append(None)
+            if colspan != 1:
+                colspan = max(1, min(colspan, MAX_SPAN))
+            if continues:
+                # Continuation of a vertical merge: repeat the cell above.
+                for k in range(colspan):
+                    src = above.get(c + k)
+                    if src is not None:
+                        # One spanned copy per merged cell serves every position it covers, as in expand.
+                        copy = copies.get(id(src))
+                        if copy is None:
+                            copy = copies[id(src)] = GridCell(src.text, src.location, spanned=True)
+                        line.append(copy)
+                    else:  # a continuation with nothing above: an empty cell
+                        line.append(_located_cell(text, source, table, r, c + k))
+                c += colspan
+                continue
+            first = _located_cell(text, source, table, r, c)
+            line.append(first)
+            above[c] = first
+            if colspan != 1:
+                copy = copies[id(first)] = GridCell(text, first.location, spanned=True)
+                for k in range(1, colspan):
+                    line.append(copy)
+                    above[c + k] = first
+            c += colspan
+        total += len(line)
+        if total > MAX_GRID_CELLS:
+            break
+    out = tuple(
+        tuple(cell if cell is not None else GridCell("", location, spanned=True) for cell in line) for line in grid
+    )
+    return Grid(out, location)
 
 
 def _clamp(n: int, low: int) -> int:

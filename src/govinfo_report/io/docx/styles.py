@@ -52,40 +52,68 @@ def read_styles(archive: zipfile.ZipFile, part: str, tags: Tags, source: str | N
     own_numbering: dict[str, tuple[str, int]] = {}
     contents: set[str] = set()
     based: dict[str, str] = {}
-    for style in root.iter(tags.style):
-        if style.get(tags.type) != "paragraph":
+    # One tag-filtered pass yields each style and only the properties read here
+    # (a style's w:name and w:basedOn, its w:pPr's w:outlineLvl and w:numPr), in
+    # document order: the same ones, in the same order, as a loop over every
+    # child of every style, without a Python step per other child.
+    name_tag, based_tag, ppr_tag, outline_tag = tags.name, tags.basedOn, tags.pPr, tags.outlineLvl
+    style_tag, type_attr, id_attr, val = tags.style, tags.type, tags.styleId, tags.val
+    verdicts: dict[etree._Element, list[bool | None]] = {}  # paragraph style -> [its own verdict]
+    ids: dict[etree._Element, str] = {}
+    order: list[etree._Element] = []
+    for el in root.iter(style_tag, name_tag, based_tag, outline_tag, tags.numPr):
+        tag = el.tag
+        if tag == style_tag:
+            if el.get(type_attr) == "paragraph":
+                sid = el.get(id_attr)
+                if sid:
+                    ids[el] = sid
+                    verdicts[el] = [None]
+                    order.append(el)
             continue
-        sid = style.get(tags.styleId)
-        if not sid:
+        parent = el.getparent()
+        if parent is None:
             continue
-        verdict: bool | None = None
-        for prop in style:  # (plain loops over the few children: this runs for every style)
-            tag = prop.tag
-            if tag == tags.name:
-                name = (prop.get(tags.val) or "").strip().lower()
+        if tag in (name_tag, based_tag):
+            verdict_of = verdicts.get(parent)
+            if verdict_of is None:
+                continue
+            sid = ids[parent]
+            if tag == name_tag:
+                name = (el.get(val) or "").strip().lower()
                 if _HEADING_NAME.match(name):
-                    verdict = True if verdict is None else verdict
+                    verdict_of[0] = True if verdict_of[0] is None else verdict_of[0]
                 if _CONTENTS_NAME.match(name):
                     contents.add(sid)
-            elif tag == tags.basedOn and prop.get(tags.val):
-                based[sid] = prop.get(tags.val) or ""
-            elif tag == tags.pPr:
-                for paragraph_prop in prop:
-                    if paragraph_prop.tag == tags.outlineLvl:
-                        verdict = int_value(paragraph_prop.get(tags.val), 9) < 9
-                    elif paragraph_prop.tag == tags.numPr:
-                        own_numbering[sid] = num_pr(paragraph_prop, tags)
-        own[sid] = verdict
+            elif el.get(val):
+                based[sid] = el.get(val) or ""
+            continue
+        owner = parent.getparent()  # a w:outlineLvl or w:numPr counts in a style's own w:pPr
+        verdict_of = verdicts.get(owner) if owner is not None else None
+        if verdict_of is None or owner is None or parent.tag != ppr_tag:
+            continue
+        if tag == outline_tag:
+            verdict_of[0] = int_value(el.get(val), 9) < 9
+        else:
+            own_numbering[ids[owner]] = num_pr(el, tags)
+    for el in order:
+        own[ids[el]] = verdicts[el][0]
     headings: set[str] = set()
     numbered: dict[str, tuple[str, int]] = {}
     for sid in own:
         chain = _chain(sid, based)
-        verdict = next((v for v in (own.get(s) for s in chain) if v is not None), None)
-        if verdict:
-            headings.add(sid)
-        found = next((own_numbering[s] for s in chain if s in own_numbering), None)
-        if found is not None and found[0] != "0":
-            numbered[sid] = found
+        for s in chain:
+            verdict = own.get(s)
+            if verdict is not None:
+                if verdict:
+                    headings.add(sid)
+                break
+        for s in chain:
+            found = own_numbering.get(s)
+            if found is not None:
+                if found[0] != "0":
+                    numbered[sid] = found
+                break
     return Styles(frozenset(headings), numbered, frozenset(contents))
 
 
