@@ -1,9 +1,7 @@
 """The docx reader's fast paths give what its general paths give, on tables they are and are not meant for.
 
 :meth:`Builder._plain_grid_rows` (plain tables, C-level row and cell lookup)
-must agree with :meth:`Builder._grid_rows` wherever it answers, and
-:func:`lay_out` must agree with :func:`govinfo_report.grid.expand` on every
-row shape a docx table gives.
+must agree with :meth:`Builder._grid_rows` wherever it answers.
 """
 
 from __future__ import annotations
@@ -12,60 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from govinfo_report.document import GridCell, Location
-from govinfo_report.grid import MAX_GRID_CELLS, MAX_SPAN, SpanCell, expand
-from govinfo_report.io.docx.body import Builder, _located_cell, lay_out, prepare
+from govinfo_report.io.docx.body import Builder, prepare
 from govinfo_report.io.docx.ooxml import W_TRANSITIONAL, names_for
 from govinfo_report.io.docx.styles import Styles
 
 W = W_TRANSITIONAL
 TAGS = names_for(f"{{{W}}}document")
 assert TAGS is not None
-
-
-_Rows = list[list[tuple[str, int, bool, int]]]
-
-
-def _expand_as_flush(rows: _Rows, location: Location) -> object:
-    """What ``Builder.flush`` gave before :func:`lay_out`: ``SpanCell`` rows through :func:`expand`."""
-    span_rows = []
-    for row in rows:
-        line = []
-        end = 0
-        for text, colspan, continues, column in row:
-            line.append(SpanCell(text, 0 if continues else 1, colspan, skip_before=column - end))
-            end = column + colspan
-        span_rows.append(line)
-    return expand(span_rows, location, locate=True)
-
-
-@st.composite
-def _raw_rows(draw: st.DrawFn) -> _Rows:
-    """Rows as ``_grid_rows`` makes them: the first cell may start past column 0, the rest follow on."""
-    rows = []
-    for _ in range(draw(st.integers(0, 6))):
-        column = draw(st.sampled_from([0, 0, 0, 1, 2, MAX_SPAN]))
-        row = []
-        for _ in range(draw(st.integers(0, 5))):
-            # Widened by a legacy horizontal merge, a cell may span past MAX_SPAN.
-            colspan = draw(st.sampled_from([1, 1, 1, 2, 3, MAX_SPAN, MAX_SPAN + 5, 2 * MAX_SPAN]))
-            row.append((draw(st.sampled_from(["", "a", "合计"])), colspan, draw(st.booleans()), column))
-            column += colspan
-        rows.append(row)
-    return rows
-
-
-@settings(max_examples=300, deadline=None)
-@given(_raw_rows(), st.sampled_from([None, "x.docx"]), st.integers(0, 3))
-def test_lay_out_is_expand_for_docx_rows(rows: _Rows, source: str | None, n: int) -> None:
-    location = Location(source, table=n)
-    assert lay_out(rows, location) == _expand_as_flush(rows, location)
-
-
-def test_lay_out_cuts_an_oversized_grid_where_expand_does() -> None:
-    rows = [[("x", MAX_SPAN, r % 2 == 1, 0)] for r in range(MAX_GRID_CELLS // MAX_SPAN + 10)]
-    location = Location("big.docx", table=0)
-    assert lay_out(rows, location) == _expand_as_flush(rows, location)
 
 
 # --- plain tables against the general walk ---------------------------------------------
@@ -185,14 +136,6 @@ def test_no_plain_path_with_text_boxes_numbering_or_deleted_rows() -> None:
     builder.deleted_rows = set()
     builder.boxes = {tbl: []}
     assert builder._plain_grid_rows(tbl) is None
-
-
-def test_located_cells_are_the_constructed_ones() -> None:
-    made = _located_cell("合计", "a.docx", 2, 3, 4)
-    built = GridCell("合计", Location("a.docx", None, 2, 3, 4))
-    assert made == built and repr(made) == repr(built) and hash(made) == hash(built)
-    assert made.location == built.location and hash(made.location) == hash(built.location)
-    assert _located_cell("", None, None, 0, 0) == GridCell("", Location(None, None, None, 0, 0))
 
 
 # --- the styles part against a loop over every child of every style -------------------

@@ -9,15 +9,13 @@ paragraph's or cell's text with one C-level serialisation.
 from __future__ import annotations
 
 import re
-from types import MemberDescriptorType
 from typing import cast
 
-import attrs
 from attrs import Factory, define
 from lxml import etree
 
-from ...document import Block, Grid, GridCell, Location, Paragraph
-from ...grid import MAX_GRID_CELLS, MAX_SPAN
+from ...document import NOWHERE, Block, Location, Paragraph
+from ...grid import MAX_SPAN, SpanCell, expand
 from .numbering import Numbering
 from .ooxml import MC, W_STRICT, W_TRANSITIONAL, Tags, int_value
 from .styles import CONTENTS_ID, HEADING_ID, Styles, num_pr
@@ -139,6 +137,8 @@ def prepare(body: etree._Element, tags: Tags) -> Prepared:
 # --- walking the body ------------------------------------------------------------
 
 #: Per namespace: a table's ``w:tr`` children, and their ``w:tc`` children in document order.
+_tuple_new = tuple.__new__
+
 _PLAIN_XPATHS = {
     ns: (etree.XPath("w:tr", namespaces={"w": ns}), etree.XPath("w:tr/w:tc", namespaces={"w": ns}))
     for ns in (W_TRANSITIONAL, W_STRICT)
@@ -492,124 +492,18 @@ class Builder:
             return
         index = self.tables
         self.tables += 1
-        self.blocks.append(lay_out(pending.rows, Location(self.source, table=index)))
-
-
-def _has_plain_fields(cls: type, names: tuple[str, ...]) -> bool:
-    """Whether attrs class *cls* has exactly the fields *names*, each set as given (nothing run on init)."""
-    fields = attrs.fields(cls)
-    return (
-        tuple(f.name for f in fields) == names
-        and all(f.init and f.validator is None and f.converter is None for f in fields)
-        and not hasattr(cls, "__attrs_pre_init__")
-        and not hasattr(cls, "__attrs_post_init__")
-        and all(isinstance(cls.__dict__.get(name), MemberDescriptorType) for name in names)
-    )
-
-
-if _has_plain_fields(Location, ("source", "line", "table", "row", "column", "offset")) and _has_plain_fields(
-    GridCell, ("text", "location", "spanned", "fused")
-):
-    _new = object.__new__
-    _loc_source, _loc_line, _loc_table, _loc_row, _loc_column, _loc_offset = (
-        cast(MemberDescriptorType, Location.__dict__[name]).__set__
-        for name in ("source", "line", "table", "row", "column", "offset")
-    )
-    _cell_text, _cell_location, _cell_spanned, _cell_fused = (
-        cast(MemberDescriptorType, GridCell.__dict__[name]).__set__ for name in ("text", "location", "spanned", "fused")
-    )
-
-    def _located_cell(text: str, source: str | None, table: int | None, row: int, column: int) -> GridCell:
-        """``GridCell(text, Location(source, None, table, row, column))``, set slot by slot.
-
-        A table gives one of these per cell, and attrs' generated ``__init__``
-        of the two frozen classes is most of that cost (a frame and a
-        ``setattr`` per field, each).  Setting the slots directly makes the
-        same objects; it is used only while both classes have exactly these
-        fields with nothing run on init (checked above), else the constructors
-        are called.
-        """
-        location = _new(Location)
-        _loc_source(location, source)
-        _loc_line(location, None)
-        _loc_table(location, table)
-        _loc_row(location, row)
-        _loc_column(location, column)
-        _loc_offset(location, None)
-        cell = _new(GridCell)
-        _cell_text(cell, text)
-        _cell_location(cell, location)
-        _cell_spanned(cell, False)
-        _cell_fused(cell, False)
-        return cell
-
-else:  # pragma: no cover - only if document.py's classes change
-
-    def _located_cell(text: str, source: str | None, table: int | None, row: int, column: int) -> GridCell:
-        """``GridCell(text, Location(source, None, table, row, column))``."""
-        return GridCell(text, Location(source, None, table, row, column))
-
-
-def lay_out(rows: list[list[_Raw]], location: Location) -> Grid:
-    """``expand(rows as SpanCell, location, locate=True)`` for the rows a docx table gives, made directly.
-
-    A docx cell spans one row (``rowspan`` 1) or continues the merged cell
-    above (``rowspan`` 0), and only a row's first cell skips columns
-    (``w:gridBefore``), so no row is ever filled from an earlier one: each row
-    is laid out left to right, and what :func:`govinfo_report.grid.expand`
-    does for these rows is done here without the intermediate ``SpanCell``
-    per cell and its general bookkeeping (this is a large part of the reader's
-    time).  ``tests/test_docx_fast_paths.py`` checks the two agree on random rows.
-    """
-    source, table = location.source, location.table
-    grid: list[list[GridCell | None]] = []
-    # For each column, the cell that a vertical merge there continues.
-    above: dict[int, GridCell] = {}
-    copies: dict[int, GridCell] = {}  # id of a merged cell (alive in the grid) -> its spanned copy
-    total = 0
-    for r, row in enumerate(rows):
-        line: list[GridCell | None] = []
-        grid.append(line)
-        c = end = 0
-        for text, colspan, continues, column in row:
-            skip = column - end  # (only a row's first cell skips: w:gridBefore)
-            end = column + colspan
-            if skip:
-                c += max(0, min(skip, MAX_SPAN))
-                while len(line) < c:
-                    line.append(None)
-            if colspan != 1:
-                colspan = max(1, min(colspan, MAX_SPAN))
-            if continues:
-                # Continuation of a vertical merge: repeat the cell above.
-                for k in range(colspan):
-                    src = above.get(c + k)
-                    if src is not None:
-                        # One spanned copy per merged cell serves every position it covers, as in expand.
-                        copy = copies.get(id(src))
-                        if copy is None:
-                            copy = copies[id(src)] = GridCell(src.text, src.location, spanned=True)
-                        line.append(copy)
-                    else:  # a continuation with nothing above: an empty cell
-                        line.append(_located_cell(text, source, table, r, c + k))
-                c += colspan
-                continue
-            first = _located_cell(text, source, table, r, c)
-            line.append(first)
-            above[c] = first
-            if colspan != 1:
-                copy = copies[id(first)] = GridCell(text, first.location, spanned=True)
-                for k in range(1, colspan):
-                    line.append(copy)
-                    above[c + k] = first
-            c += colspan
-        total += len(line)
-        if total > MAX_GRID_CELLS:
-            break
-    out = tuple(
-        tuple(cell if cell is not None else GridCell("", location, spanned=True) for cell in line) for line in grid
-    )
-    return Grid(out, location)
+        span_rows: list[list[SpanCell]] = []
+        for row in pending.rows:
+            line: list[SpanCell] = []
+            end = 0
+            for text, colspan, continues, column in row:
+                # No location here: expand(locate=True) gives each cell its grid row and column.  Made with
+                # tuple.__new__ in SpanCell's field order: a third of the cost of SpanCell(...), once per cell.
+                line.append(_tuple_new(SpanCell, (text, 0 if continues else 1, colspan, NOWHERE, column - end)))
+                end = column + colspan
+            span_rows.append(line)
+        # The shared routine, as for HTML: one place lays out merged cells for every format.
+        self.blocks.append(expand(span_rows, Location(self.source, table=index), locate=True))
 
 
 def _clamp(n: int, low: int) -> int:
