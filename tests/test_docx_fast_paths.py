@@ -6,10 +6,12 @@ must agree with :meth:`Builder._grid_rows` wherever it answers.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from govinfo_report.document import Grid
 from govinfo_report.io.docx.body import Builder, prepare
 from govinfo_report.io.docx.ooxml import W_TRANSITIONAL, names_for
 from govinfo_report.io.docx.styles import Styles
@@ -240,3 +242,24 @@ def test_styles_are_the_child_by_child_reading(xml: str) -> None:
     assert TAGS is not None
     with zipfile.ZipFile(buffer) as archive:
         assert read_styles(archive, "word/styles.xml", TAGS, None) == _reference_styles(etree.fromstring(xml))
+
+
+def test_tables_in_layout_containers_skip_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deep nest of tables costs one pass per element, not one per nesting level."""
+    calls: list[etree._Element] = []
+    plain = Builder._plain_grid_rows
+
+    def counting(self: Builder, tbl: etree._Element) -> object:
+        calls.append(tbl)
+        return plain(self, tbl)
+
+    monkeypatch.setattr(Builder, "_plain_grid_rows", counting)
+    cell = '<w:tc><w:tcPr><w:gridSpan w:val="1"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>'
+    xml = f"<w:tbl><w:tr>{cell}{cell}</w:tr></w:tbl>"
+    for _ in range(40):
+        xml = f"<w:tbl><w:tr>{cell}<w:tc>{xml}<w:p/></w:tc></w:tr></w:tbl>"
+    builder, tbl = _builder_and_table(xml)
+    builder.container(tbl.getparent())
+    builder.flush()
+    assert calls == [tbl]
+    assert len([b for b in builder.blocks if isinstance(b, Grid)]) == 1

@@ -186,6 +186,7 @@ class Builder:
         self.pending: _Pending | None = None
         self.tables = 0
         self.carry = ""  # text of a paragraph whose mark was deleted (tracked), joined to the next
+        self.in_layout = 0  # how many layout-container tables the walk is inside
         self.wrappers = frozenset(
             (tags.sdt, tags.sdtContent, tags.customXml, tags.smartTag, tags.ins, tags.moveTo, _MC_ALTERNATE, _MC_CHOICE)
         )
@@ -300,7 +301,10 @@ class Builder:
         return out
 
     def table(self, tbl: etree._Element) -> None:
-        fast = self._plain_grid_rows(tbl)
+        # Only a table outside layout containers tries the plain path: its passes
+        # over the table's whole subtree then run once per element, not once per
+        # level of a (hostile) deep nest of tables in tables.
+        fast = self._plain_grid_rows(tbl) if not self.in_layout else None
         if fast is not None:
             self._add_table(*fast)
             return
@@ -313,9 +317,11 @@ class Builder:
         if raws is None:
             # A layout container (a table holding tables, or a one-cell frame): its cells are prose.
             self.flush()
+            self.in_layout += 1
             for row in cells:
                 for tc in row:
                     self.container(tc)
+            self.in_layout -= 1
             return
         self._add_table(*raws)
 
