@@ -355,6 +355,7 @@ class Builder:
         tc_pr, tr_pr, val, p_tag = tags.tcPr, tags.trPr, tags.val, tags.p
         grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
         grid_before, grid_after = tags.gridBefore, tags.gridAfter
+        tostring = etree.tostring
         # Span properties by their parent (a w:tcPr or w:trPr if they count): the
         # dict keeps the parents' proxies alive, so ``tc[0]`` below is the same object.
         props: dict[etree._Element, list[etree._Element]] = {}
@@ -386,12 +387,14 @@ class Builder:
                 if tc.getparent() is not tr:
                     break
                 i += 1
-                span, continues, joins, deleted = 1, False, False, False
+                span = 1
+                continues = joins = False
                 n = len(tc)
                 first = tc[0] if n else None
                 if first is not None and first.tag == tc_pr:
                     cell_props = props.get(first) if props else None
                     if cell_props:
+                        deleted = False
                         for prop in cell_props:
                             tag = prop.tag
                             if tag == grid_span:
@@ -408,7 +411,8 @@ class Builder:
                 else:
                     last = first if n == 1 else None
                 if last is not None and last.tag == p_tag:
-                    text: str | None = _text(last).strip()  # the common case: one paragraph
+                    # The common case, one paragraph: _text(last), inlined (this runs per cell).
+                    text: str | None = tostring(last, method="text", encoding="unicode", with_tail=False).strip()
                 else:
                     text = self.cell_text(tc)
                 if text is None:
