@@ -9,6 +9,7 @@ paragraph's or cell's text with one C-level serialisation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import cast
 
 from attrs import Factory, define
@@ -394,17 +395,7 @@ class Builder:
                 if first is not None and first.tag == tc_pr:
                     cell_props = props.get(first) if props else None
                     if cell_props:
-                        deleted = False
-                        for prop in cell_props:
-                            tag = prop.tag
-                            if tag == grid_span:
-                                span = _clamp(int_value(prop.get(val), 1), 1)
-                            elif tag == v_merge:
-                                continues = prop.get(val) in (None, "continue")
-                            elif tag == h_merge:
-                                joins = prop.get(val) in (None, "continue")
-                            elif tag == cell_del:
-                                deleted = True
+                        span, continues, joins, deleted = _cell_spans(cell_props, tags)
                         if deleted:
                             continue
                     last = tc[1] if n == 2 else None
@@ -433,7 +424,6 @@ class Builder:
         """Each row's cells with their spans and grid columns, and the table's width; ``None`` for a container."""
         tags = self.tags
         tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
-        grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
         grid_before, grid_after, p_tag = tags.gridBefore, tags.gridAfter, tags.p
         raws: list[list[_Raw]] = []
         width = 0
@@ -452,16 +442,7 @@ class Builder:
                 n = len(tc)
                 props = tc[0] if n else None
                 if props is not None and props.tag == tc_pr:
-                    for prop in props:
-                        tag = prop.tag
-                        if tag == grid_span:
-                            span = _clamp(int_value(prop.get(val), 1), 1)
-                        elif tag == v_merge:
-                            continues = prop.get(val) in (None, "continue")
-                        elif tag == h_merge:
-                            joins = prop.get(val) in (None, "continue")
-                        elif tag == cell_del:
-                            deleted = True
+                    span, continues, joins, deleted = _cell_spans(props, tags)
                     if deleted:
                         continue
                     last = tc[1] if n == 2 else None
@@ -514,6 +495,24 @@ class Builder:
             span_rows.append(line)
         # The shared routine, as for HTML: one place lays out merged cells for every format.
         self.blocks.append(expand(span_rows, Location(self.source, table=index), locate=True))
+
+
+def _cell_spans(props: Iterable[etree._Element], tags: Tags) -> tuple[int, bool, bool, bool]:
+    """From a cell's properties: its ``w:gridSpan``, whether it continues a vertical (``w:vMerge``) or a
+    legacy horizontal (``w:hMerge``) merge, and whether it is a tracked cell deletion (``w:cellDel``)."""
+    span, continues, joins, deleted = 1, False, False, False
+    val = tags.val
+    for prop in props:
+        tag = prop.tag
+        if tag == tags.gridSpan:
+            span = _clamp(int_value(prop.get(val), 1), 1)
+        elif tag == tags.vMerge:
+            continues = prop.get(val) in (None, "continue")
+        elif tag == tags.hMerge:
+            joins = prop.get(val) in (None, "continue")
+        elif tag == tags.cellDel:
+            deleted = True
+    return span, continues, joins, deleted
 
 
 def _clamp(n: int, low: int) -> int:
