@@ -40,7 +40,7 @@ from typing import ClassVar
 from ...document import Document
 from ...errors import ReadError
 from ...plugins import DocumentReader
-from ...safety import MAX_PART_BYTES, MAX_TAGS, open_zip, parse_xml, read_member
+from ...safety import MAX_PART_BYTES, open_zip, parse_xml, read_member
 from .body import Builder, prepare
 from .numbering import read_numbering
 from .ooxml import names_for
@@ -84,9 +84,7 @@ class DocxReader(DocumentReader):
         with archive:
             main = main_part(archive, source)
             xml = read_member(archive, main, limit=self.max_part_bytes, where=source)
-            # A part can hold no more tags than bytes: below MAX_TAGS bytes, counting them is wasted work.
-            max_tags = MAX_TAGS if len(xml) > MAX_TAGS else None
-            root = parse_xml(xml, part=main, where=source, remove_blank_text=True, max_tags=max_tags)
+            root = parse_xml(xml, part=main, where=source, remove_blank_text=True)
             tags = names_for(root.tag)
             if tags is None or root.tag != tags.document:
                 raise ReadError(f"{main} is not a WordprocessingML document (root element {root.tag})", where=source)
