@@ -353,10 +353,9 @@ class Builder:
         if len(rows) == 1 and n_cells == 1:
             return None
         tags = self.tags
-        tc_pr, tr_pr, val, p_tag = tags.tcPr, tags.trPr, tags.val, tags.p
+        tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
         grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
         grid_before, grid_after = tags.gridBefore, tags.gridAfter
-        tostring = etree.tostring
         # Span properties by their parent (a w:tcPr or w:trPr if they count): the
         # dict keeps the parents' proxies alive, so ``tc[0]`` below is the same object.
         props: dict[etree._Element, list[etree._Element]] = {}
@@ -401,22 +400,20 @@ class Builder:
                     last = tc[1] if n == 2 else None
                 else:
                     last = first if n == 1 else None
-                if last is not None and last.tag == p_tag:
-                    # The common case, one paragraph: _text(last), inlined (this runs per cell).
-                    text: str | None = tostring(last, method="text", encoding="unicode", with_tail=False).strip()
-                else:
-                    text = self.cell_text(tc)
+                text = self._raw_text(tc, last)
                 if text is None:
                     return None
-                if joins and line:  # legacy horizontal merge: widen the cell on the left
-                    left_text, colspan, cont, col = line[-1]
-                    line[-1] = (left_text, colspan + span, cont, col)
-                else:
-                    line.append((text, span, continues, column))
+                _place(line, text, span, continues, joins, column)
                 column += span
             width = max(width, column + after)
             raws.append(line)
         return raws, width
+
+    def _raw_text(self, tc: etree._Element, last: etree._Element | None) -> str | None:
+        """A cell's text: its only paragraph's, serialised in C (the common case), else the full walk."""
+        if last is not None and last.tag == self.tags.p and not self.boxes and self.numbering is None:
+            return _text(last).strip()
+        return self.cell_text(tc)
 
     def _grid_rows(
         self, rows: list[etree._Element], cells: list[list[etree._Element]]
@@ -424,7 +421,7 @@ class Builder:
         """Each row's cells with their spans and grid columns, and the table's width; ``None`` for a container."""
         tags = self.tags
         tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
-        grid_before, grid_after, p_tag = tags.gridBefore, tags.gridAfter, tags.p
+        grid_before, grid_after = tags.gridBefore, tags.gridAfter
         raws: list[list[_Raw]] = []
         width = 0
         for tr, row in zip(rows, cells, strict=True):
@@ -448,17 +445,10 @@ class Builder:
                     last = tc[1] if n == 2 else None
                 else:
                     last = props if n == 1 else None
-                if last is not None and last.tag == p_tag and not self.boxes and self.numbering is None:
-                    text: str | None = _text(last).strip()  # the common case: one paragraph
-                else:
-                    text = self.cell_text(tc)
+                text = self._raw_text(tc, last)
                 if text is None:
                     return None
-                if joins and line:  # legacy horizontal merge: widen the cell on the left
-                    left_text, colspan, cont, col = line[-1]
-                    line[-1] = (left_text, colspan + span, cont, col)
-                else:
-                    line.append((text, span, continues, column))
+                _place(line, text, span, continues, joins, column)
                 column += span
             width = max(width, column + after)
             raws.append(line)
@@ -495,6 +485,15 @@ class Builder:
             span_rows.append(line)
         # The shared routine, as for HTML: one place lays out merged cells for every format.
         self.blocks.append(expand(span_rows, Location(self.source, table=index), locate=True))
+
+
+def _place(line: list[_Raw], text: str, span: int, continues: bool, joins: bool, column: int) -> None:
+    """Add a cell to a row being read; a legacy horizontal merge (``w:hMerge``) widens the cell on its left."""
+    if joins and line:
+        left_text, colspan, cont, col = line[-1]
+        line[-1] = (left_text, colspan + span, cont, col)
+    else:
+        line.append((text, span, continues, column))
 
 
 def _cell_spans(props: Iterable[etree._Element], tags: Tags) -> tuple[int, bool, bool, bool]:
