@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govinfo_report.document import NOWHERE
 from govinfo_report.grid import MAX_SPAN, SpanCell, expand
 
 
@@ -41,3 +42,11 @@ def test_grid_before_skips_columns() -> None:
 def test_hostile_spans_are_clamped() -> None:
     grid = expand([[SpanCell("x", rowspan=10**9, colspan=10**9)]])
     assert len(grid.rows) == MAX_SPAN and len(grid.rows[0]) == MAX_SPAN
+
+
+def test_span_cell_field_order_is_the_one_readers_build_with_tuple_new() -> None:
+    # The HTML and docx readers build SpanCells as tuple.__new__(SpanCell, (text, rowspan, colspan,
+    # location, skip_before)); a reordered or added field would silently misplace cells.
+    assert SpanCell._fields == ("text", "rowspan", "colspan", "location", "skip_before")
+    made = tuple.__new__(SpanCell, ("合计", 2, 3, NOWHERE, 1))
+    assert made == SpanCell("合计", rowspan=2, colspan=3, skip_before=1)

@@ -30,7 +30,10 @@ class SpanCell(NamedTuple):
     cell above in this column": the reader may pass explicit spans or mark
     continuations and let :func:`expand` extend the cell above.  (A named
     tuple, not an attrs class: readers make one per cell, and a tuple is
-    made several times faster.)
+    made several times faster.)  Readers on a hot path make them with
+    ``tuple.__new__(SpanCell, (text, rowspan, colspan, location, skip_before))``,
+    skipping the generated ``__new__``: the field order is part of the
+    contract (``tests/test_grid.py`` holds it).
     """
 
     text: str

@@ -133,7 +133,7 @@ class RowParts:
     @property
     def is_header(self) -> bool:
         """Column headings, not data: two column words anywhere in the row, or one and no number."""
-        words = len(_HEADER_VOCABULARY.found(_joined(self.norms)))  # found() folds as header_wording does
+        words = len(_HEADER_VOCABULARY.found(self.header_wording))  # (folding a folded text changes nothing)
         if words >= 2:
             return True
         return words == 1 and not any(k in (CellKind.VALUE, CellKind.FUSED) for k in self.kinds)

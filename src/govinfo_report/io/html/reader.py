@@ -57,13 +57,6 @@ _WS_OTHER = ("\t", "\n", "\r", "\f", "\v", "\xa0")
 _BREAK = "\u2028"
 
 _tuple_new = tuple.__new__
-if SpanCell._fields != ("text", "rowspan", "colspan", "location", "skip_before") or SpanCell._field_defaults != {
-    "rowspan": 1,
-    "colspan": 1,
-    "location": NOWHERE,
-    "skip_before": 0,
-}:  # the table walk builds SpanCells as plain tuples in this order
-    raise ImportError("grid.SpanCell changed: update _Walker._table in io/html/reader.py")
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements that start and end a paragraph (tables, headings and <br> are handled apart).
@@ -361,8 +354,8 @@ class _Walker:
                     raw = td.get("colspan")
                     if raw:
                         colspan = _span(raw)
-                # No location here: expand(locate=True) gives each cell its grid position.  A plain tuple
-                # with SpanCell's defaults (checked at import): a third of the cost of SpanCell(...).
+                # No location here: expand(locate=True) gives each cell its grid position.  Made with
+                # tuple.__new__ in SpanCell's field order (see grid.SpanCell): a third of the cost of SpanCell(...).
                 line.append(_tuple_new(SpanCell, (value, rowspan, colspan, NOWHERE, 0)))
             cells.append(line)
         if not any(cells):
