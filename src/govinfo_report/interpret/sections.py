@@ -145,10 +145,11 @@ def _near_wordings() -> dict[int, tuple[tuple[int, str, str], ...]]:
     return {n: tuple(found) for n, found in near.items()}
 
 
+#: Each wording, normalised: (order, code) of the first section that has it.
 _EXACT: dict[str, tuple[int, str]] = {}
-for _order, _code in enumerate(SECTION_ORDER):
-    for _wording in _NORMALISED[_code]:
-        _EXACT.setdefault(_wording, (_order, _code))
+for _order, _code in reversed(list(enumerate(SECTION_ORDER))):
+    _EXACT.update(dict.fromkeys(_NORMALISED[_code], (_order, _code)))
+del _order, _code
 _NEAR = _near_wordings()
 
 
