@@ -88,6 +88,19 @@ def test_absent_rows_are_left_out_and_read_back_absent() -> None:
     assert again.requests is not None and again.requests["other_misc", "total"].missing is Missing.ABSENT
 
 
+@pytest.mark.parametrize("edition", list(Edition))
+@pytest.mark.parametrize("code", ["active_disclosure", "requests", "review_litigation"])
+def test_table_printed_without_any_cell_stays_a_table(edition: Edition, code: str) -> None:
+    # Every cell absent is a table the source printed bare, not a missing table: its rows carry the mark.
+    table = Table.build(code, edition, {}, fill=Missing.ABSENT)
+    year = 2020 if edition is Edition.E2019 else 2022
+    report = AnnualReport(edition, year, "某县", f"某县{year}年政府信息公开工作年度报告", **{code: table})
+    assert "未列出" in _write(report)
+    again = _round_trip(report)
+    assert again.table(code) is not None
+    assert again == report
+
+
 def test_edition_survives_when_no_table_tells_it() -> None:
     # Only table 4 (the same in both editions), and the edition is not the one the year implies.
     review = {("review", "total"): Cell(1)}

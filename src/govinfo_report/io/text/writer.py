@@ -12,7 +12,9 @@ it reads back the same: blank as an empty cell, not-applicable as its mark
 would read as something else), and a cell the source did not print, in a
 row it did print, as :data:`~govinfo_report.values.ABSENT_MARK` (``未列出``),
 which readers map back to ``Missing.ABSENT``.  A row the report lacks
-entirely (every cell ``Missing.ABSENT``) is left out.
+entirely (every cell ``Missing.ABSENT``) is left out, unless the whole table
+is: then every row is written with the mark, or the table would read back as
+no table at all.
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ _ABSENT = Cell(missing=Missing.ABSENT)
 
 
 def _values(table: Table, row: RowSpec) -> CellRow | None:
-    """The row's value texts, ``None`` if the report lacks the row (every cell absent)."""
+    """The row's value texts, ``None`` if the report lacks the row (every cell absent) but not the table."""
     # An optional row (2021's single （六）其他处理) may have no cells at all: absent.
     cells = [table.cells.get((row.code, c.code), _ABSENT) for c in row.columns]
     if all(cell.missing is Missing.ABSENT for cell in cells):
-        return None
+        if row.optional or not _all_absent(table):
+            return None
     return [cell_text(cell, col.kind) for cell, col in zip(cells, row.columns, strict=True)]
+
+
+def _all_absent(table: Table) -> bool:
+    """Whether the source printed the table but none of its cells (its rows are then written with the mark)."""
+    return all(cell.missing is Missing.ABSENT for cell in table.cells.values())
 
 
 def _active_disclosure(table: Table) -> list[CellRow]:
