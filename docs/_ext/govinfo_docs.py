@@ -228,6 +228,16 @@ class RulesDirective(_Generated):
         return esc(registry._dist(ep)[0]) if ep is not None else ""
 
 
+class ReaderFindingsDirective(_Generated):
+    """``.. govinfo-reader-findings::`` — every ``reader.*`` finding: code, severity and meaning."""
+
+    def lines(self) -> list[str]:
+        from govinfo_report.findings import READER_FINDINGS
+
+        rows = [[code(rule), str(f.severity), esc(f.meaning)] for rule, f in READER_FINDINGS.items()]
+        return list_table(["code", "severity", "what was noticed, and what the reader did"], rows)
+
+
 class FormatsDirective(_Generated):
     """``.. govinfo-formats::`` — the installed formats, their suffixes and distributions."""
 
@@ -314,6 +324,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("govinfo-enum", EnumDirective)
     app.add_directive("govinfo-na-marks", NotApplicableMarksDirective)
     app.add_directive("govinfo-rules", RulesDirective)
+    app.add_directive("govinfo-reader-findings", ReaderFindingsDirective)
     app.add_directive("govinfo-formats", FormatsDirective)
     app.add_directive("govinfo-cli", CliDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

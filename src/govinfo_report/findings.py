@@ -10,7 +10,7 @@ from attrs import frozen
 
 from .document import Location
 
-__all__ = ["CellRef", "Finding", "Severity"]
+__all__ = ["READER_FINDINGS", "CellRef", "Finding", "ReaderFinding", "Severity", "reader_finding"]
 
 
 class Severity(str, enum.Enum):
@@ -111,6 +111,83 @@ class Finding:
             "source": self.source,
             "missing_as_zero": self.missing_as_zero,
         }
+
+
+@frozen
+class ReaderFinding:
+    """What a ``reader.*`` finding means: its severity and what the reader did."""
+
+    severity: Severity
+    meaning: str
+
+
+#: Every finding a built-in reader or the interpreter makes while reading, by rule code.  The readers
+#: are lenient: each of these is a report read with something noticed, never a read refused.  (The
+#: checks' own codes are the rules' codes, see :func:`govinfo_report.registry.rules`.)  A test holds this
+#: table to the codes the source uses and to the severities real reads give them.
+READER_FINDINGS: dict[str, ReaderFinding] = {
+    "reader.encoding": ReaderFinding(
+        Severity.INFO,
+        "a text file not in UTF-8 (GB18030, UTF-16 …): the encoding it was read in, how it was chosen, its layout",
+    ),
+    "reader.wrong_charset": ReaderFinding(
+        Severity.WARNING,
+        "a web page declares one charset but its bytes are another (a GBK page saying UTF-8): read as the bytes are",
+    ),
+    "reader.invalid_bytes": ReaderFinding(
+        Severity.WARNING,
+        "bytes that are invalid in the page's encoding (a stray byte, a cut-off page), replaced by U+FFFD",
+    ),
+    "reader.title_not_found": ReaderFinding(
+        Severity.WARNING,
+        "no title naming the agency and year before the first heading; agency and title are left empty",
+    ),
+    "reader.edition_guessed": ReaderFinding(
+        Severity.INFO,
+        "no table label only one edition prints: the edition is taken from heading 四's wording or the year",
+    ),
+    "reader.table_not_found": ReaderFinding(
+        Severity.WARNING, "the document has no such table: it is None in the report"
+    ),
+    "reader.table_unreadable": ReaderFinding(
+        Severity.WARNING, "a table was found but none of its rows could be identified: it is None in the report"
+    ),
+    "reader.row_not_found": ReaderFinding(
+        Severity.WARNING, "no row carries this row's label: its cells are Missing.ABSENT"
+    ),
+    "reader.short_row": ReaderFinding(
+        Severity.WARNING,
+        "a row has fewer value cells than its layout: the columns after the last one are Missing.ABSENT",
+    ),
+    "reader.extra_cells": ReaderFinding(
+        Severity.WARNING, "a row has more value cells than its layout: the cells after the expected ones are ignored"
+    ),
+    "reader.unreadable_cell": ReaderFinding(
+        Severity.WARNING, "a value cell's text is no number (见附件, 约20): Missing.UNREADABLE, its text and place kept"
+    ),
+    "reader.single_other_handling": ReaderFinding(
+        Severity.INFO, "2021's （六）其他处理 is printed as one row: its three sub-rows are left missing"
+    ),
+    "reader.ambiguous_split": ReaderFinding(
+        Severity.WARNING,
+        "digits run together (crawler text) split in several ways that all satisfy the table's relations: those "
+        "cells are left unreadable; or too many fused rows to compare their splits jointly: each row split alone",
+    ),
+    "reader.inconsistent_split": ReaderFinding(
+        Severity.WARNING,
+        "digits run together cannot be split into the row's cells (the cells are left unreadable), or no split of "
+        "the fused rows satisfies every relation of the table (the split violating the fewest is kept, named)",
+    ),
+}
+
+
+def reader_finding(rule: str, message: str, message_zh: str = "", **fields: Any) -> Finding:
+    """A finding of the ``reader.*`` code *rule*, with the severity :data:`READER_FINDINGS` gives it.
+
+    Readers make their findings through this, so a code's severity is said in
+    one place; a code not in the table raises ``KeyError`` (add it there first).
+    """
+    return Finding(rule, READER_FINDINGS[rule].severity, message, message_zh, **fields)
 
 
 def _json_value(v: Value) -> int | str | None:

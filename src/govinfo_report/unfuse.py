@@ -36,7 +36,7 @@ from functools import lru_cache
 from attrs import evolve, frozen
 
 from .document import GridCell, Location
-from .findings import CellRef, Finding, Severity
+from .findings import CellRef, Finding, reader_finding
 from .layout import (
     OTHER_SUBROWS,
     OUTCOME_ROWS,
@@ -478,9 +478,8 @@ def _settle(table_code: str, entry: _Entry, splits: list[Split], cells: dict[Key
 
 def _too_many(table_code: str, entries: list[_Entry], combos: int) -> Finding:
     names = ", ".join(_row_name(e) for e in entries)
-    return Finding(
+    return reader_finding(
         "reader.ambiguous_split",
-        Severity.WARNING,
         f"{table_code}: {combos} combinations of the splits of rows {names}, too many to compare; "
         "each row split on its own",
         f"{table_code}：数字粘连的拆分组合过多（{combos}种），仅按各行自身关系拆分",
@@ -497,9 +496,8 @@ def _row_name(entry: _Entry) -> str:
 
 def _unsplittable(table_code: str, entry: _Entry, why: str) -> Finding:
     name = f"{table_code}.{_row_name(entry)}"
-    return Finding(
+    return reader_finding(
         "reader.inconsistent_split",
-        Severity.WARNING,
         f"{name}: cannot split {entry.cell.text!r} into {len(entry.kinds)} cells: {why}",
         f"{name}：无法将“{entry.cell.text}”拆分为{len(entry.kinds)}个单元格",
         cells=_refs(table_code, entry.keys),
@@ -512,9 +510,8 @@ def _ambiguous(table_code: str, entry: _Entry, undecided: list[Key], splits: lis
     name = f"{table_code}.{_row_name(entry)}"
     listed = " | ".join(_fmt(s) for s in splits[:_LISTED])
     more = f" (and {len(splits) - _LISTED} more)" if len(splits) > _LISTED else ""
-    return Finding(
+    return reader_finding(
         "reader.ambiguous_split",
-        Severity.WARNING,
         f"{name}: {entry.cell.text!r} splits in {len(splits)} ways that satisfy every relation: {listed}{more}; "
         f"left unreadable: {', '.join(c for _r, c in undecided)}",
         f"{name}：数字粘连的“{entry.cell.text}”有{len(splits)}种拆分均符合表内关系（{listed}），未作猜测",
@@ -529,9 +526,8 @@ def _inconsistent(
 ) -> Finding:
     keys = list(dict.fromkeys(k for r in violated for k in r.keys))
     names = "; ".join(_describe(r, values) for r in violated)
-    return Finding(
+    return reader_finding(
         "reader.inconsistent_split",
-        Severity.WARNING,
         f"{table_code}: no split of the fused rows satisfies every relation; chose the split violating the fewest "
         f"({len(violated)}): {names}",
         f"{table_code}：粘连数字的任何拆分都不满足全部表内关系，已取违反最少（{len(violated)}项）的拆分",

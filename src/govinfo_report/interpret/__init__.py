@@ -19,7 +19,7 @@ from attrs import frozen
 
 from ..document import Document, Grid, Location
 from ..errors import NotAReportError
-from ..findings import Finding, Severity
+from ..findings import Finding, reader_finding
 from ..layout import PROSE_SECTIONS, TABLE_CODES, Edition, table_spec
 from ..model import AnnualReport, Sections, Table
 from .locate import PlacedGrid, assign_rows, detect_edition
@@ -99,8 +99,8 @@ def _preamble(head: tuple[_Line, ...], title: Title | None) -> list[str]:
     return rest
 
 
-def _finding(rule: str, message: str, message_zh: str, source: str | None, severity: Severity) -> Finding:
-    return Finding(rule=rule, severity=severity, message=message, message_zh=message_zh, source=source)
+def _finding(rule: str, message: str, message_zh: str, source: str | None) -> Finding:
+    return reader_finding(rule, message, message_zh, source=source)
 
 
 def interpret(doc: Document) -> AnnualReport:
@@ -126,7 +126,6 @@ def interpret(doc: Document) -> AnnualReport:
                 "no title naming the agency and year (…年政府信息公开工作年度报告) was found before the first heading",
                 "未找到报告标题（机关名称＋年度＋政府信息公开工作年度报告）",
                 source,
-                Severity.WARNING,
             )
         )
 
@@ -145,7 +144,6 @@ def interpret(doc: Document) -> AnnualReport:
                     f"the tables print no label only one edition uses; edition {edition} assumed from {basis}",
                     f"表格中没有可区分版本的栏目，按{basis_zh}推定为{edition}年版格式",
                     source,
-                    Severity.INFO,
                 )
             )
     tables: dict[str, Table | None] = {}
@@ -172,7 +170,6 @@ def interpret(doc: Document) -> AnnualReport:
                     f"the document has no {code} table",
                     f"文档中没有“{table_spec(edition, code).title}”表格",
                     source,
-                    Severity.WARNING,
                 )
             )
     return AnnualReport(

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from attrs import frozen
 
 from ..document import GridCell, Location
-from ..findings import CellRef, Finding, Severity
+from ..findings import CellRef, Finding, reader_finding
 from ..labels import best_match, normalise
 from ..layout import OTHER_SUBROWS, Edition, RowSpec, TableSpec, table_spec
 from ..model import Cell, Missing, Table
@@ -77,18 +77,16 @@ class _Reader:
         row: RowSpec | None = None,
         column: str | None = None,
         location: Location | None = None,
-        severity: Severity = Severity.WARNING,
     ) -> None:
         cells: tuple[CellRef, ...] = ()
         if row is not None:
             columns = (column,) if column is not None else tuple(c.code for c in row.columns)
             cells = tuple(CellRef(self.code, row.code, c) for c in columns)
         self.findings.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                message=message,
-                message_zh=message_zh,
+            reader_finding(
+                rule,
+                message,
+                message_zh,
                 cells=cells,
                 locations=tuple(location for _ in cells) if location is not None else (),
                 source=self.source,
@@ -282,7 +280,6 @@ class _Reader:
                 "reader.single_other_handling",
                 f"{self.code}: （六）其他处理 is printed as one row; its three sub-rows are left missing",
                 "（六）其他处理仅有一行合计，其下三个子项按缺失处理",
-                severity=Severity.INFO,
             )
         for row in self.spec.rows:
             placed = matched.get(row.code)

@@ -24,7 +24,7 @@ from attrs import frozen
 
 from ...decoding import BOMS, Decoded, _gb18030_plausible, decode
 from ...errors import ReadError
-from ...findings import Finding, Severity
+from ...findings import Finding, reader_finding
 
 __all__ = ["Page", "declared_charset", "decode_page"]
 
@@ -198,9 +198,8 @@ def _lenient(data: bytes, encoding: str, source: str | None) -> Page | None:
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if bad == 0 or (non_ascii - bad) < _GOOD_PER_BAD * bad:
         return None
-    finding = Finding(
+    finding = reader_finding(
         "reader.invalid_bytes",
-        Severity.WARNING,
         f"{bad} byte sequence(s) are not valid {encoding} (a stray byte or a cut-off page); replaced by U+FFFD",
         f"有 {bad} 处字节不是有效的 {encoding} 编码（多余字节或网页被截断），已替换为 U+FFFD",
         source=source,
@@ -209,9 +208,8 @@ def _lenient(data: bytes, encoding: str, source: str | None) -> Page | None:
 
 
 def _wrong_charset(declared: str, encoding: str, source: str | None) -> Finding:
-    return Finding(
+    return reader_finding(
         "reader.wrong_charset",
-        Severity.WARNING,
         f"the page declares charset {declared} but its bytes are {encoding}; read as {encoding}",
         f"网页声明的字符集 {declared} 与实际编码 {encoding} 不符，已按 {encoding} 读取",
         source=source,

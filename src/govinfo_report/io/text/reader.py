@@ -25,7 +25,7 @@ import attrs
 from ...decoding import decode
 from ...document import Document
 from ...errors import ReadError
-from ...findings import Finding, Severity
+from ...findings import Finding, reader_finding
 from ...plugins import DocumentReader
 
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
@@ -111,11 +111,10 @@ class TextReader(DocumentReader):
         notes: list[Finding] = []
         if decoded.method not in ("utf-8", "bom") or decoded.encoding not in ("utf-8", "utf-8-sig"):
             notes.append(
-                Finding(
-                    rule="reader.encoding",
-                    severity=Severity.INFO,
-                    message=f"read as {decoded.encoding} (chosen by {decoded.method}), in the {name} text layout",
-                    message_zh=f"按 {decoded.encoding} 编码读取",
+                reader_finding(
+                    "reader.encoding",
+                    f"read as {decoded.encoding} (chosen by {decoded.method}), in the {name} text layout",
+                    f"按 {decoded.encoding} 编码读取",
                     source=source,
                 )
             )

@@ -42,9 +42,8 @@ def _values(table: Table, row: RowSpec) -> CellRow | None:
     """The row's value texts, ``None`` if the report lacks the row (every cell absent) but not the table."""
     # An optional row (2021's single （六）其他处理) may have no cells at all: absent.
     cells = [table.cells.get((row.code, c.code), _ABSENT) for c in row.columns]
-    if all(cell.missing is Missing.ABSENT for cell in cells):
-        if row.optional or not _all_absent(table):
-            return None
+    if all(cell.missing is Missing.ABSENT for cell in cells) and (row.optional or not _all_absent(table)):
+        return None
     return [cell_text(cell, col.kind) for cell, col in zip(cells, row.columns, strict=True)]
 
 
