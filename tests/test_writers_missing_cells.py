@@ -104,7 +104,7 @@ def test_each_kind_of_missing_side_by_side_in_one_row(fmt: str) -> None:
 
 @st.composite
 def _with_absent_cells(draw: st.DrawFn) -> AnnualReport:
-    """A generated report (every kind of missing cell) with some cells turned absent, rows partly or wholly."""
+    """A generated report (every kind of missing cell) with cells turned absent: rows or tables, partly or wholly."""
     report = draw(
         reports(
             missing=(Missing.BLANK, Missing.NOT_APPLICABLE, Missing.UNREADABLE),
@@ -118,8 +118,9 @@ def _with_absent_cells(draw: st.DrawFn) -> AnnualReport:
         table = report.table(code)
         if table is not None:
             keys = sorted(table.cells)
-            # At least one cell stays: a table with every cell absent prints nothing, which is no table.
-            for key in draw(st.sets(st.sampled_from(keys), max_size=min(10, len(keys) - 1))):
+            # Now and then the whole table: printed with no cell at all, still a table, not None.
+            whole = draw(st.integers(0, 7)) == 0
+            for key in keys if whole else draw(st.sets(st.sampled_from(keys), max_size=min(10, len(keys) - 1))):
                 table = table.replace(key[0], key[1], Cell(missing=Missing.ABSENT))
         tables[code] = table
     return AnnualReport(
@@ -153,3 +154,15 @@ def test_table_four_without_one_group_keeps_the_others_in_place(fmt: str) -> Non
     absent["review_litigation.litigation_after_review.upheld"] = Cell(7)
     report = _report(absent)
     check_round_trip(fmt, report)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_tables_printed_without_any_cell_stay_tables(fmt: str) -> None:
+    # Every cell absent is a table printed bare: its rows are written with 未列出 (leaving them all out
+    # would write no table, which reads back as None).
+    absent: dict[str, Cell] = {}
+    for code in ("active_disclosure", "requests"):
+        table = _report({}).table(code)
+        assert table is not None
+        absent |= {str(ref): Cell(missing=Missing.ABSENT) for ref, _cell in table.items()}
+    check_round_trip(fmt, _report(absent))

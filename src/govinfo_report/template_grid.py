@@ -74,18 +74,30 @@ def template_width(table: str) -> int:
     return _WIDTH[table]
 
 
-def rows_to_lay_out(table: Table) -> list[str]:
-    """The codes of the rows a writer lays out for *table*: the rows its source printed.
+def printed_rows(table: Table) -> list[str]:
+    """The codes of the rows *table*'s source printed.
 
-    A row whose every cell is ``absent`` was not printed and is left out,
-    except in table 4: its values are one unlabelled row of fifteen, placed
+    A row whose every cell is ``absent`` was not printed, unless no row has
+    a cell: a table printed bare is still a table, and leaving out all its
+    rows would write none (every row is then printed, each cell as
+    :data:`~govinfo_report.values.ABSENT_MARK`).
+    """
+    codes = table.row_codes
+    printed = [code for code in codes if any(c.missing is not Missing.ABSENT for c in table.row(code).values())]
+    return printed or list(codes)
+
+
+def rows_to_lay_out(table: Table) -> list[str]:
+    """The codes of the rows a writer lays out for *table* in the template's grid: :func:`printed_rows`.
+
+    Except in table 4: its values are one unlabelled row of fifteen, placed
     by position, so a group left out would shift the groups after it; all
     three are laid out (absent cells then print
     :data:`~govinfo_report.values.ABSENT_MARK`).
     """
     if table.code == "review_litigation":
         return list(table.row_codes)
-    return [code for code in table.row_codes if any(c.missing is not Missing.ABSENT for c in table.row(code).values())]
+    return printed_rows(table)
 
 
 def template_rows(edition: Edition | str, table: str, rows: Collection[str] | None = None) -> tuple[Row, ...]:

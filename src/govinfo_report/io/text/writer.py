@@ -13,17 +13,18 @@ would read as something else), and a cell the source did not print, in a
 row it did print, as :data:`~govinfo_report.values.ABSENT_MARK` (``未列出``),
 which readers map back to ``Missing.ABSENT``.  A row the report lacks
 entirely (every cell ``Missing.ABSENT``) is left out, unless the whole table
-is: then every row is written with the mark, or the table would read back as
-no table at all.
+is (:func:`~govinfo_report.template_grid.printed_rows`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, BinaryIO, ClassVar
 
 from ...layout import REQUEST_COLUMNS, REVIEW_COLUMNS, SECTIONS, Edition, RowSpec, table_spec
 from ...model import AnnualReport, Cell, Missing, Table
 from ...plugins import Writer
+from ...template_grid import printed_rows
 from ...values import cell_text
 
 __all__ = ["TextWriter", "render"]
@@ -38,25 +39,20 @@ CellRow = list[str]
 _ABSENT = Cell(missing=Missing.ABSENT)
 
 
-def _values(table: Table, row: RowSpec) -> CellRow | None:
-    """The row's value texts, ``None`` if the report lacks the row (every cell absent) but not the table."""
+def _values(table: Table, row: RowSpec, printed: Collection[str]) -> CellRow | None:
+    """The row's value texts, ``None`` if the source did not print the row (it is not in *printed*)."""
+    if row.code not in printed:
+        return None
     # An optional row (2021's single （六）其他处理) may have no cells at all: absent.
     cells = [table.cells.get((row.code, c.code), _ABSENT) for c in row.columns]
-    if all(cell.missing is Missing.ABSENT for cell in cells) and (row.optional or not _all_absent(table)):
-        return None
     return [cell_text(cell, col.kind) for cell, col in zip(cells, row.columns, strict=True)]
 
 
-def _all_absent(table: Table) -> bool:
-    """Whether the source printed the table but none of its cells (its rows are then written with the mark)."""
-    return all(cell.missing is Missing.ABSENT for cell in table.cells.values())
-
-
-def _active_disclosure(table: Table) -> list[CellRow]:
+def _active_disclosure(table: Table, printed: Collection[str]) -> list[CellRow]:
     rows: list[CellRow] = []
     group = None
     for row in table.spec.rows:
-        values = _values(table, row)
+        values = _values(table, row, printed)
         if values is None:
             continue
         if row.group != group:
@@ -67,7 +63,7 @@ def _active_disclosure(table: Table) -> list[CellRow]:
     return rows
 
 
-def _requests(table: Table) -> list[CellRow]:
+def _requests(table: Table, printed: Collection[str]) -> list[CellRow]:
     rows: list[CellRow] = [
         [_REQUESTS_NOTE, "申请人情况"],
         ["", REQUEST_COLUMNS[0].label, "法人或其他组织", REQUEST_COLUMNS[-1].label],
@@ -75,7 +71,7 @@ def _requests(table: Table) -> list[CellRow]:
     ]
     group = ""
     for row in table.spec.rows:
-        values = _values(table, row)
+        values = _values(table, row, printed)
         if values is None:
             continue
         if not row.group:
@@ -86,12 +82,12 @@ def _requests(table: Table) -> list[CellRow]:
     return rows
 
 
-def _review_litigation(table: Table) -> list[CellRow]:
+def _review_litigation(table: Table, printed: Collection[str]) -> list[CellRow]:
     # Three labelled rows rather than the template's one row of fifteen, so an absent row can be left out.
     header: list[str] = ["", *(c.label for c in REVIEW_COLUMNS)]
     rows: list[CellRow] = [header]
     for row in table.spec.rows:
-        values = _values(table, row)
+        values = _values(table, row, printed)
         if values is None:
             continue
         if row.code == "litigation_direct" or (row.code == "litigation_after_review" and len(rows) == 1):
@@ -146,7 +142,7 @@ def render(report: AnnualReport) -> str:
         if code in _TABLES:
             table = report.table(code)
             if table is not None:
-                lines.extend(_table_lines(_TABLES[code](table)))
+                lines.extend(_table_lines(_TABLES[code](table, set(printed_rows(table)))))
             elif code == "active_disclosure" and _edition_untold(report):
                 lines.extend(_table_lines(_edition_headings(report.edition)))
         else:
