@@ -1,0 +1,354 @@
+"""Refuse a PDF whose streams would decode to too many bytes, before pdfminer decodes any.
+
+pdfminer decodes a stream whole (``zlib.decompress``, ``lzwdecode`` …) with no
+limit, so a small PDF holding a decompression bomb (200 KB of FlateDecode that
+inflates to 2 GB of zeros, or many streams that do so together) would take
+unbounded memory.  :func:`check_streams` scans the raw bytes for stream bodies
+(``stream`` after a dictionary's ``>>``), decodes each through its filter chain
+in small pieces, counts and discards the output, and raises
+:class:`~govinfo_report.errors.UnsafeInputError` as soon as one stream or the
+whole document passes its limit.  Memory stays at a few pieces per stream.
+
+What is bounded: FlateDecode (also tried on every stream whatever its
+dictionary says, because deflate data marks its own end, so a lying or
+indirect ``/Length``, an ``endstream`` hidden inside the data, an indirect
+``/Filter`` or a decoy ``/Filter`` in a nested dictionary cannot hide a bomb),
+LZWDecode (which expands about 2,700-fold at most: one 12-bit code can stand
+for a 4,000-byte string), RunLengthDecode (64-fold), ASCII85Decode (4-fold,
+``z``), ASCIIHexDecode (shrinks), and chains of these, every stage of a chain
+counted (pdfminer holds each stage's output whole).  Streams inside object
+streams are inside a FlateDecode stream of the file, so they are counted too.
+
+What is not: CCITTFaxDecode, DCTDecode, JPXDecode and JBIG2Decode are image
+filters that pdfplumber never decodes when it reads text (pdfminer passes the
+last three through unchanged).  Predictors do not lengthen data.  In an
+encrypted PDF the stream bytes are ciphertext: inflating them fails at once
+and the stream is not counted (pdfminer decrypts them, so such a file is
+bounded only by its other streams).  Corrupt deflate data stops the count of
+that stream where zlib gives up; pdfminer recovers what it can of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+
+from govinfo_report.errors import UnsafeInputError
+
+__all__ = ["MAX_DOCUMENT_BYTES", "MAX_STREAM_BYTES", "check_streams"]
+
+#: Largest decoded size of one stream.  A real report's streams decode to a few MiB at
+#: most (a page's content stream is tens of KB, an embedded CJK font subset a few MB);
+#: 64 MiB is ten times the largest seen and the same bound the library puts on a zip member.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+#: Largest decoded size of all streams together.  A whole real report decodes to well
+#: under 20 MiB; pdfminer keeps every decoded stream it has read, so this bounds its
+#: memory at a few hundred MiB while leaving a wide margin for long reports.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+
+_CHUNK = 64 * 1024
+#: How far before ``stream`` the object's ``N G obj`` is looked for (a stream dictionary is short).
+_DICT_WINDOW = 64 * 1024
+#: At most this many different filter chains are tried per stream (a dictionary has one ``/Filter``).
+_MAX_CHAINS = 4
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\r|\n)")
+_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+#: ``/Filter`` (or pdfminer's abbreviation ``/F``) and its value: a name or an array of names.
+_FILTER = re.compile(rb"/(?:Filter|F)(?=[\s/\[])\s*(/[^\s/\[\]<>()%]+|\[[^\]]*\])")
+_NAME = re.compile(rb"/([^\s/\[\]<>()%]+)")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?![\d.])(?!\s+\d+\s+R)")
+_HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_SPACE = b" \t\r\n\f\v\x00"
+
+Stage = Callable[[Iterable[bytes]], Iterator[bytes]]
+
+
+class _Overread(Exception):
+    """The scan read more raw bytes than its budget (overlapping stream data)."""
+
+
+class _Over(Exception):
+    """A stream or the document passed its limit (carries the count so far)."""
+
+    def __init__(self, counted: int) -> None:
+        super().__init__(counted)
+        self.counted = counted
+
+
+def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """FlateDecode, a piece of at most ``_CHUNK`` bytes at a time; stops at the data's end or first error."""
+    d = zlib.decompressobj()
+    try:
+        for chunk in chunks:
+            data = chunk
+            while True:
+                out = d.decompress(data, _CHUNK)
+                if out:
+                    yield out
+                data = d.unconsumed_tail
+                if d.eof or (not data and len(out) < _CHUNK):
+                    break
+            if d.eof:
+                return
+    except zlib.error:
+        return
+
+
+def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """LZWDecode exactly as pdfminer does it (early change, no stop at EOD), keeping only codes 0–4095.
+
+    pdfminer's table grows past 4,096 entries that no 12-bit code can reach, so
+    only its length is followed here.
+    """
+    table: list[bytes] = []
+    size = 0
+    prev = b""
+    nbits = 9
+    bits = 0
+    nbuffered = 0
+    for chunk in chunks:
+        for byte in chunk:
+            bits = (bits << 8) | byte
+            nbuffered += 8
+            while nbuffered >= nbits:
+                nbuffered -= nbits
+                code = bits >> nbuffered
+                bits &= (1 << nbuffered) - 1
+                if code == 256:
+                    table = [bytes((c,)) for c in range(256)] + [b"", b""]
+                    size, prev, nbits = 258, b"", 9
+                    continue
+                if code == 257:
+                    continue
+                if code >= len(table):
+                    if not prev or code != size:
+                        return  # pdfminer stops (or fails) here too
+                    x = prev + prev[:1]
+                else:
+                    x = table[code]
+                if prev:
+                    if len(table) < 4096:
+                        table.append(x if code >= len(table) else prev + x[:1])
+                    size += 1
+                    if size in (511, 1023, 2047):
+                        nbits = size.bit_length() + 1
+                prev = x
+                if x:
+                    yield x
+
+
+def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """RunLengthDecode: a length byte then 1–128 literal bytes, or one byte repeated 2–128 times; 128 ends."""
+    pending = b""
+    for chunk in chunks:
+        data = pending + chunk
+        i = 0
+        out = bytearray()
+        while i < len(data):
+            length = data[i]
+            if length == 128:
+                yield bytes(out)
+                return
+            need = length + 2 if length < 128 else 2
+            if i + need > len(data):
+                break
+            out += data[i + 1 : i + need] if length < 128 else data[i + 1 : i + 2] * (257 - length)
+            i += need
+            if len(out) >= _CHUNK:
+                yield bytes(out)
+                out = bytearray()
+        pending = data[i:]
+        if out:
+            yield bytes(out)
+
+
+def _ascii_hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCIIHexDecode: two hex digits a byte, white space ignored, ``>`` ends."""
+    carry = b""
+    for chunk in chunks:
+        data = carry + chunk.translate(None, _SPACE)
+        end = data.find(b">")
+        if end >= 0:
+            data = data[:end]
+            if len(data) % 2:
+                data += b"0"
+        cut = len(data) - len(data) % 2
+        try:
+            yield binascii.unhexlify(data[:cut])
+        except (binascii.Error, ValueError):
+            return
+        if end >= 0:
+            return
+        carry = data[cut:]
+
+
+def _ascii85(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCII85Decode: five characters per four bytes, ``z`` for four zeros, ``~`` ends (``<~`` may start)."""
+    carry = b""
+    first = True
+    for chunk in chunks:
+        data = carry + chunk.translate(None, _SPACE)
+        if first and data:
+            data = data[2:] if data.startswith(b"<~") else data.lstrip(b"~")
+            first = False
+        end = data.find(b"~")
+        if end >= 0:
+            data = data[:end]
+        # Decode whole groups only: a group ends every fifth character after the last ``z``.
+        cut = len(data) if end >= 0 else len(data) - (len(data) - data.rfind(b"z") - 1) % 5
+        try:
+            yield base64.a85decode(data[:cut])
+        except ValueError:
+            return
+        if end >= 0:
+            return
+        carry = data[cut:]
+    if carry:
+        try:
+            yield base64.a85decode(carry)
+        except ValueError:
+            return
+
+
+_STAGES: dict[bytes, Stage] = {
+    b"FlateDecode": _inflate,
+    b"Fl": _inflate,
+    b"LZWDecode": _lzw,
+    b"LZW": _lzw,
+    b"RunLengthDecode": _run_length,
+    b"RL": _run_length,
+    b"ASCIIHexDecode": _ascii_hex,
+    b"AHx": _ascii_hex,
+    b"ASCII85Decode": _ascii85,
+    b"A85": _ascii85,
+}
+
+
+class _Budget:
+    """Raw bytes the scan may still read.  Deflate is read up to its own end, so streams whose
+    data overlap (a hostile file can nest ``stream`` markers inside other streams' data) could
+    make the scan read the file many times over; real files are read about once."""
+
+    def __init__(self, data: bytes) -> None:
+        self.left = 4 * len(data) + 16 * 1024 * 1024
+
+
+def _pieces(data: bytes, start: int, end: int, budget: _Budget) -> Iterator[bytes]:
+    """``data[start:end]`` in ``_CHUNK``-byte pieces (copies of one piece at a time)."""
+    view = memoryview(data)
+    for i in range(start, end, _CHUNK):
+        piece = bytes(view[i : min(i + _CHUNK, end)])
+        budget.left -= len(piece)
+        if budget.left < 0:
+            raise _Overread
+        yield piece
+
+
+def _counted(stage_output: Iterator[bytes], limit: int, counts: list[int], index: int) -> Iterator[bytes]:
+    """Pass a stage's output on, adding its length to ``counts[index]``; stop past *limit*."""
+    for piece in stage_output:
+        counts[index] += len(piece)
+        if counts[index] > limit:
+            raise _Over(counts[index])
+        yield piece
+
+
+def _decoded_size(pieces: Iterator[bytes], chain: list[Stage], limit: int) -> int:
+    """The largest output of any stage of *chain* on *pieces* (each stage is held whole by pdfminer)."""
+    counts = [0] * len(chain)
+    stream: Iterator[bytes] = pieces
+    for index, stage in enumerate(chain):
+        stream = _counted(stage(stream), limit, counts, index)
+    for _ in stream:
+        pass
+    return max(counts)
+
+
+def _name(raw: bytes) -> bytes:
+    return _HEX_ESCAPE.sub(lambda m: bytes((int(m.group(1), 16),)), raw)
+
+
+def _chains(dictionary: bytes) -> list[tuple[bytes, ...]]:
+    """The filter chains *dictionary* might mean: each ``/Filter`` found, then plain FlateDecode."""
+    chains: list[tuple[bytes, ...]] = []
+    for match in _FILTER.finditer(dictionary):
+        names = tuple(_name(n) for n in _NAME.findall(match.group(1)))
+        # Stages after an unknown (or image) filter cannot be followed; the ones before it still count.
+        known = []
+        for name in names:
+            if name not in _STAGES:
+                break
+            known.append(name)
+        if known and tuple(known) not in chains:
+            chains.append(tuple(known))
+    if (b"FlateDecode",) not in chains:
+        chains.append((b"FlateDecode",))
+    return chains[:_MAX_CHAINS]
+
+
+def _describe(data: bytes, dict_start: int, at: int) -> str:
+    """``object 12 0 (stream at byte 3456)``, or just the byte offset when no ``obj`` precedes it."""
+    found = list(_OBJ.finditer(data, max(0, dict_start - 32), dict_start + 8))
+    if not found:
+        return f"the stream at byte {at}"
+    return f"object {int(found[-1].group(1))} {int(found[-1].group(2))} (stream at byte {at})"
+
+
+def check_streams(
+    data: bytes,
+    *,
+    where: str | None = None,
+    max_stream: int = MAX_STREAM_BYTES,
+    max_document: int = MAX_DOCUMENT_BYTES,
+) -> None:
+    """Raise :class:`UnsafeInputError` if a stream of the PDF *data* decodes past *max_stream* bytes,
+    or all of them together past *max_document*; return quietly otherwise.
+
+    Nothing is kept: each stream's output is counted and dropped piece by piece.
+    """
+    total = 0
+    budget = _Budget(data)
+    for match in _STREAM.finditer(data):
+        body = match.end()
+        obj_at = data.rfind(b"obj", max(0, match.start() - _DICT_WINDOW), match.start())
+        dict_start = obj_at + 3 if obj_at >= 0 else max(0, match.start() - _DICT_WINDOW)
+        dictionary = data[dict_start : match.start() + 2]
+        # The body as pdfminer may take it: up to /Length or the first ``endstream``, whichever is further.
+        end = data.find(b"endstream", body)
+        end = len(data) if end < 0 else end
+        length = _LENGTH.search(dictionary)
+        if length:
+            end = min(len(data), max(end, body + int(length.group(1))))
+        largest = 0
+        for names in _chains(dictionary):
+            chain = [_STAGES[name] for name in names]
+            # Deflate data marks its own end: read it to there, wherever ``endstream`` seems to be.
+            stop = len(data) if chain[0] is _inflate else end
+            limit = min(max_stream, max_document - total)
+            try:
+                largest = max(largest, _decoded_size(_pieces(data, body, stop, budget), chain, limit))
+            except _Overread:
+                raise UnsafeInputError(
+                    f"the PDF's stream data overlap: checking them read more than {4 * len(data):,} bytes "
+                    f"by {_describe(data, dict_start, body)}; refused as too costly to read safely",
+                    where=where,
+                ) from None
+            except _Over as over:
+                what = _describe(data, dict_start, body)
+                filters = "/" + " /".join(n.decode("latin-1") for n in names)
+                if over.counted > max_stream:
+                    raise UnsafeInputError(
+                        f"{what} decodes ({filters}) to more than {max_stream:,} bytes, the limit for one "
+                        f"stream (counting stopped at {over.counted:,}); refused as a decompression bomb",
+                        where=where,
+                    ) from None
+                raise UnsafeInputError(
+                    f"the PDF's streams decode to more than {max_document:,} bytes together, the limit "
+                    f"for one document (passed at {what}, {filters}, after {total:,} bytes in the streams "
+                    "before it); refused as a decompression bomb",
+                    where=where,
+                ) from None
+        total += largest
