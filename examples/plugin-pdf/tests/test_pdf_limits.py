@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import struct
 import time
 import tracemalloc
@@ -12,6 +13,8 @@ import pdfplumber
 import pytest
 from govinfo_report_pdf import PdfReader
 from govinfo_report_pdf.limits import MAX_DOCUMENT_BYTES, MAX_STREAM_BYTES, check_streams
+from pdfminer.arcfour import Arcfour
+from pdfminer.pdfdocument import PDFStandardSecurityHandler
 
 import govinfo_report as gr
 from govinfo_report.document import Paragraph
@@ -37,7 +40,7 @@ def zeros_flate(mib: int) -> bytes:
     return zlib_data(raw_zeros(mib), (mib * MiB % 65521) << 16 | 1)
 
 
-def pdf(*contents: tuple[bytes, bytes]) -> bytes:
+def pdf(*contents: tuple[bytes, bytes], trailer: bytes = b"") -> bytes:
     """A one-page PDF (with a correct xref) whose page draws the given ``(dictionary entries, data)`` streams."""
     first = 5
     refs = " ".join(f"{first + i} 0 R" for i in range(len(contents))).encode()
@@ -60,7 +63,8 @@ def pdf(*contents: tuple[bytes, bytes]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer <</Size {len(objects) + 1} /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer <</Size {len(objects) + 1} /Root 1 0 R".encode() + trailer
+    out += f">>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -169,3 +173,28 @@ def test_the_real_report_is_far_under_the_limits(huaian_pdf: bytes) -> None:
     check_streams(huaian_pdf, max_stream=2 * MiB, max_document=2 * MiB)
     with pytest.raises(gr.UnsafeInputError, match="together"):
         check_streams(huaian_pdf, max_document=MiB)
+
+
+def encrypted_pdf(content: bytes) -> bytes:
+    """``pdf`` of one FlateDecode stream, encrypted as permissions-only reports are (RC4, no user password)."""
+    padding, owner, docid = PDFStandardSecurityHandler.PASSWORD_PADDING, b"\1" * 32, b"0123456789abcdef"
+    key = hashlib.md5(padding + owner + struct.pack("<l", -4) + docid).digest()[:5]
+    object_key = hashlib.md5(key + (5).to_bytes(3, "little") + b"\0\0").digest()[:10]
+    user = Arcfour(key).encrypt(padding)
+    encrypt = b"/Encrypt <</Filter /Standard /V 1 /R 2 /P -4 /O <%s> /U <%s>>> /ID [<%s> <%s>]" % (
+        owner.hex().encode(),
+        user.hex().encode(),
+        docid.hex().encode(),
+        docid.hex().encode(),
+    )
+    return pdf((b"/Filter /FlateDecode", Arcfour(object_key).encrypt(content)), trailer=encrypt)
+
+
+def test_an_encrypted_pdf_is_checked_decrypted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pdfminer opens it without a password and reads the text: the check must see what pdfminer will see.
+    doc = PdfReader().parse(encrypted_pdf(zlib.compress(TEXT)))
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Hello bombs"]
+    bomb = encrypted_pdf(zeros_flate(70))
+    monkeypatch.setattr(pdfplumber, "open", None)
+    with pytest.raises(gr.UnsafeInputError, match=r"object 5 0 \(stream at byte \d+, decrypted\) decodes"):
+        PdfReader().parse(bomb)

@@ -21,20 +21,31 @@ streams are inside a FlateDecode stream of the file, so they are counted too.
 
 What is not: CCITTFaxDecode, DCTDecode, JPXDecode and JBIG2Decode are image
 filters that pdfplumber never decodes when it reads text (pdfminer passes the
-last three through unchanged).  Predictors do not lengthen data.  In an
-encrypted PDF the stream bytes are ciphertext: inflating them fails at once
-and the stream is not counted (pdfminer decrypts them, so such a file is
-bounded only by its other streams).  Corrupt deflate data stops the count of
-that stream where zlib gives up; pdfminer recovers what it can of it.
+last three through unchanged).  Predictors do not lengthen data.  Corrupt
+deflate data stops the count of that stream where zlib gives up; pdfminer
+recovers what it can of it.
+
+Encrypted PDFs: the raw bytes of their streams are ciphertext, which does not
+inflate, so when the file has an ``/Encrypt`` entry and pdfminer can open it
+without a password (permissions-only encryption, common in published reports),
+the streams are checked a second time decrypted with pdfminer's own key.  Each
+is decrypted whole (its compressed size) and read up to its ``/Length``
+(direct, or an integer object outside object streams) or else its first
+``endstream``, as pdfminer reads an encrypted file by its lengths.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import io
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import DecipherCallable
 
 from govinfo_report.errors import UnsafeInputError
 
@@ -60,6 +71,9 @@ _OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 _FILTER = re.compile(rb"/(?:Filter|F)(?=[\s/\[])\s*(/[^\s/\[\]<>()%]+|\[[^\]]*\])")
 _NAME = re.compile(rb"/([^\s/\[\]<>()%]+)")
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?![\d.])(?!\s+\d+\s+R)")
+_LENGTH_REF = re.compile(rb"/Length\s+(\d+)\s+\d+\s+R")
+#: ``12 0 obj 3456 endobj``: where an indirect ``/Length`` is usually kept.
+_INT_OBJECT = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj")
 _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _SPACE = b" \t\r\n\f\v\x00"
 
@@ -235,15 +249,18 @@ class _Budget:
     def __init__(self, data: bytes) -> None:
         self.left = 4 * len(data) + 16 * 1024 * 1024
 
+    def spend(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise _Overread
+
 
 def _pieces(data: bytes, start: int, end: int, budget: _Budget) -> Iterator[bytes]:
     """``data[start:end]`` in ``_CHUNK``-byte pieces (copies of one piece at a time)."""
     view = memoryview(data)
     for i in range(start, end, _CHUNK):
         piece = bytes(view[i : min(i + _CHUNK, end)])
-        budget.left -= len(piece)
-        if budget.left < 0:
-            raise _Overread
+        budget.spend(len(piece))
         yield piece
 
 
@@ -289,28 +306,42 @@ def _chains(dictionary: bytes) -> list[tuple[bytes, ...]]:
     return chains[:_MAX_CHAINS]
 
 
-def _describe(data: bytes, dict_start: int, at: int) -> str:
-    """``object 12 0 (stream at byte 3456)``, or just the byte offset when no ``obj`` precedes it."""
+def _object(data: bytes, dict_start: int) -> tuple[int, int] | None:
+    """The number and generation of the ``N G obj`` that ends just before *dict_start*, if any."""
     found = list(_OBJ.finditer(data, max(0, dict_start - 32), dict_start + 8))
-    if not found:
-        return f"the stream at byte {at}"
-    return f"object {int(found[-1].group(1))} {int(found[-1].group(2))} (stream at byte {at})"
+    return (int(found[-1].group(1)), int(found[-1].group(2))) if found else None
 
 
-def check_streams(
-    data: bytes,
-    *,
-    where: str | None = None,
-    max_stream: int = MAX_STREAM_BYTES,
-    max_document: int = MAX_DOCUMENT_BYTES,
-) -> None:
-    """Raise :class:`UnsafeInputError` if a stream of the PDF *data* decodes past *max_stream* bytes,
-    or all of them together past *max_document*; return quietly otherwise.
+def _describe(data: bytes, dict_start: int, at: int, note: str = "") -> str:
+    """``object 12 0 (stream at byte 3456)``, or just the byte offset when no ``obj`` precedes it."""
+    obj = _object(data, dict_start)
+    return f"object {obj[0]} {obj[1]} (stream at byte {at}{note})" if obj else f"the stream at byte {at}{note}"
 
-    Nothing is kept: each stream's output is counted and dropped piece by piece.
+
+class _KeyOnly(PDFDocument):
+    """A pdfminer document that reads the xref and the encryption dictionary, then no other object.
+
+    Constructing a :class:`PDFDocument` resolves ``/Info`` and ``/Root`` after it has the key, and
+    either may sit in an object stream it would decrypt and inflate whole: here they resolve to ``{}``.
     """
+
+    def getobj(self, objid: int) -> object:
+        return {} if self.decipher is not None else super().getobj(objid)
+
+
+def _decipher(data: bytes) -> DecipherCallable | None:
+    """pdfminer's decryption of the encrypted PDF *data* with the empty password (as the reader opens it)."""
+    try:
+        return _KeyOnly(PDFParser(io.BytesIO(data))).decipher
+    except Exception:  # no key, no decryption: pdfminer will fail to read the file and say why
+        return None
+
+
+def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, decipher: DecipherCallable | None) -> int:
+    """Decode every stream of *data* (decrypted first with *decipher*), counting; the total decoded size."""
     total = 0
     budget = _Budget(data)
+    lengths = {int(m.group(1)): int(m.group(3)) for m in _INT_OBJECT.finditer(data)} if decipher else {}
     for match in _STREAM.finditer(data):
         body = match.end()
         obj_at = data.rfind(b"obj", max(0, match.start() - _DICT_WINDOW), match.start())
@@ -320,24 +351,36 @@ def check_streams(
         end = data.find(b"endstream", body)
         end = len(data) if end < 0 else end
         length = _LENGTH.search(dictionary)
-        if length:
-            end = min(len(data), max(end, body + int(length.group(1))))
+        indirect = _LENGTH_REF.search(dictionary)
+        declared = int(length.group(1)) if length else lengths.get(int(indirect.group(1)), 0) if indirect else 0
+        end = min(len(data), max(end, body + declared))
+        source, stop_at_end = data, False
+        if decipher is not None:
+            obj = _object(data, dict_start)
+            if obj is None:
+                continue
+            budget.spend(end - body)
+            try:
+                source = decipher(obj[0], obj[1], data[body:end], None)
+            except Exception:  # not decryptable as this object (an xref stream is not encrypted)
+                continue
+            body, end, stop_at_end = 0, len(source), True
         largest = 0
         for names in _chains(dictionary):
             chain = [_STAGES[name] for name in names]
             # Deflate data marks its own end: read it to there, wherever ``endstream`` seems to be.
-            stop = len(data) if chain[0] is _inflate else end
+            stop = len(source) if chain[0] is _inflate and not stop_at_end else end
             limit = min(max_stream, max_document - total)
             try:
-                largest = max(largest, _decoded_size(_pieces(data, body, stop, budget), chain, limit))
+                largest = max(largest, _decoded_size(_pieces(source, body, stop, budget), chain, limit))
             except _Overread:
                 raise UnsafeInputError(
                     f"the PDF's stream data overlap: checking them read more than {4 * len(data):,} bytes "
-                    f"by {_describe(data, dict_start, body)}; refused as too costly to read safely",
+                    f"by {_describe(data, dict_start, match.end())}; refused as too costly to read safely",
                     where=where,
                 ) from None
             except _Over as over:
-                what = _describe(data, dict_start, body)
+                what = _describe(data, dict_start, match.end(), ", decrypted" if decipher else "")
                 filters = "/" + " /".join(n.decode("latin-1") for n in names)
                 if over.counted > max_stream:
                     raise UnsafeInputError(
@@ -352,3 +395,25 @@ def check_streams(
                     where=where,
                 ) from None
         total += largest
+    return total
+
+
+def check_streams(
+    data: bytes,
+    *,
+    where: str | None = None,
+    max_stream: int = MAX_STREAM_BYTES,
+    max_document: int = MAX_DOCUMENT_BYTES,
+) -> None:
+    """Raise :class:`UnsafeInputError` if a stream of the PDF *data* decodes past *max_stream* bytes,
+    or all of them together past *max_document*; return quietly otherwise.
+
+    Nothing is kept: each stream's output is counted and dropped piece by piece.  An
+    encrypted PDF (``/Encrypt``) that pdfminer can open without a password is checked
+    again with its streams decrypted the way pdfminer will decrypt them.
+    """
+    total = _scan(data, where, max_stream, max_document, None)
+    if b"/Encrypt" in data:
+        decipher = _decipher(data)
+        if decipher is not None:
+            _scan(data, where, max_stream, max_document - total, decipher)
