@@ -21,9 +21,12 @@ streams are inside a FlateDecode stream of the file, so they are counted too.
 
 What is not: CCITTFaxDecode, DCTDecode, JPXDecode and JBIG2Decode are image
 filters that pdfplumber never decodes when it reads text (pdfminer passes the
-last three through unchanged).  Predictors do not lengthen data.  Corrupt
-deflate data stops the count of that stream where zlib gives up; pdfminer
-recovers what it can of it.
+last three through unchanged).  Predictors do not lengthen data.
+
+Time: corrupt or truncated deflate data is counted up to where zlib gives up;
+pdfminer then recovers what it can of it byte by byte at a cost of input ×
+output bytes copied, so a stream whose recovery would copy more than
+``MAX_RECOVERY_COPY`` bytes is refused too.
 
 Encrypted PDFs: the raw bytes of their streams are ciphertext, which does not
 inflate, so when the file has an ``/Encrypt`` entry and pdfminer can open it
@@ -49,7 +52,7 @@ from pdfminer.pdftypes import DecipherCallable
 
 from govinfo_report.errors import UnsafeInputError
 
-__all__ = ["MAX_DOCUMENT_BYTES", "MAX_STREAM_BYTES", "check_streams"]
+__all__ = ["MAX_DOCUMENT_BYTES", "MAX_RECOVERY_COPY", "MAX_STREAM_BYTES", "check_streams"]
 
 #: Largest decoded size of one stream.  A real report's streams decode to a few MiB at
 #: most (a page's content stream is tens of KB, an embedded CJK font subset a few MB);
@@ -59,6 +62,10 @@ MAX_STREAM_BYTES = 64 * 1024 * 1024
 #: under 20 MiB; pdfminer keeps every decoded stream it has read, so this bounds its
 #: memory at a few hundred MiB while leaving a wide margin for long reports.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+#: Bytes pdfminer may copy recovering one corrupt or truncated deflate stream (about input ×
+#: output / 2; 2e10 is some 5 s at the 4 GB/s measured, 8 MiB of output from 8 KB took 8.6 s).
+#: A damaged content stream of a real report (tens of KB in, a few hundred KB out) stays far under.
+MAX_RECOVERY_COPY = 20_000_000_000
 
 _CHUNK = 64 * 1024
 #: How far before ``stream`` the object's ``N G obj`` is looked for (a stream dictionary is short).
@@ -80,6 +87,14 @@ _SPACE = b" \t\r\n\f\v\x00"
 Stage = Callable[[Iterable[bytes]], Iterator[bytes]]
 
 
+class _Costly(Exception):
+    """Corrupt deflate data whose recovery by pdfminer would copy this many bytes."""
+
+    def __init__(self, copied: int) -> None:
+        super().__init__(copied)
+        self.copied = copied
+
+
 class _Overread(Exception):
     """The scan read more raw bytes than its budget (overlapping stream data)."""
 
@@ -92,23 +107,45 @@ class _Over(Exception):
         self.counted = counted
 
 
-def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """FlateDecode, a piece of at most ``_CHUNK`` bytes at a time; stops at the data's end or first error."""
+def _inflate(chunks: Iterable[bytes], cuts: tuple[int, ...] = ()) -> Iterator[bytes]:
+    """FlateDecode, a piece of at most ``_CHUNK`` bytes at a time; stops at the data's end or first error.
+
+    Deflate data that is corrupt or cut short, pdfminer inflates again one input byte
+    at a time, copying all its output so far at each byte (``decompress_corrupted``):
+    input × output bytes copied.  Such data that would copy more than
+    ``MAX_RECOVERY_COPY`` raises :class:`_Costly`: data that fails here, and data that
+    goes on past one of the *cuts* (input offsets where pdfminer may end the stream,
+    by its ``/Length`` or its first ``endstream``), as pdfminer's copy then ends there.
+    """
     d = zlib.decompressobj()
+    produced = copied = consumed = 0
+    copied_at_cut = 0
     try:
         for chunk in chunks:
             data = chunk
             while True:
                 out = d.decompress(data, _CHUNK)
+                used = len(data) - len(d.unconsumed_tail) - len(d.unused_data)  # unused: after the end
+                copied += used * (produced + len(out) // 2)
+                produced += len(out)
+                consumed += used
+                if any(consumed - used < cut <= consumed for cut in cuts):
+                    copied_at_cut = copied
                 if out:
                     yield out
                 data = d.unconsumed_tail
                 if d.eof or (not data and len(out) < _CHUNK):
                     break
             if d.eof:
-                return
+                break
     except zlib.error:
-        return
+        pass
+    went_past = sum(cut < consumed for cut in cuts)
+    if d.eof or (cuts and went_past == len(cuts)):
+        # pdfminer's copy of the data ends at the last cut passed (complete data costs nothing).
+        copied = copied_at_cut if went_past else 0
+    if copied > MAX_RECOVERY_COPY:
+        raise _Costly(copied)
 
 
 def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -273,12 +310,16 @@ def _counted(stage_output: Iterator[bytes], limit: int, counts: list[int], index
         yield piece
 
 
-def _decoded_size(pieces: Iterator[bytes], chain: list[Stage], limit: int) -> int:
-    """The largest output of any stage of *chain* on *pieces* (each stage is held whole by pdfminer)."""
+def _decoded_size(pieces: Iterator[bytes], chain: list[Stage], limit: int, cuts: tuple[int, ...]) -> int:
+    """The largest output of any stage of *chain* on *pieces* (each stage is held whole by pdfminer).
+
+    *cuts* are where pdfminer may end the raw data (see :func:`_inflate`).
+    """
     counts = [0] * len(chain)
     stream: Iterator[bytes] = pieces
     for index, stage in enumerate(chain):
-        stream = _counted(stage(stream), limit, counts, index)
+        output = _inflate(stream, cuts) if index == 0 and stage is _inflate else stage(stream)
+        stream = _counted(output, limit, counts, index)
     for _ in stream:
         pass
     return max(counts)
@@ -348,12 +389,13 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
         dict_start = obj_at + 3 if obj_at >= 0 else max(0, match.start() - _DICT_WINDOW)
         dictionary = data[dict_start : match.start() + 2]
         # The body as pdfminer may take it: up to /Length or the first ``endstream``, whichever is further.
-        end = data.find(b"endstream", body)
-        end = len(data) if end < 0 else end
+        endstream = data.find(b"endstream", body)
+        endstream = len(data) if endstream < 0 else endstream
         length = _LENGTH.search(dictionary)
         indirect = _LENGTH_REF.search(dictionary)
         declared = int(length.group(1)) if length else lengths.get(int(indirect.group(1)), 0) if indirect else 0
-        end = min(len(data), max(end, body + declared))
+        end = min(len(data), max(endstream, body + declared))
+        cuts: tuple[int, ...] = (endstream - body, declared) if declared else (endstream - body,)
         source, stop_at_end = data, False
         if decipher is not None:
             obj = _object(data, dict_start)
@@ -364,7 +406,7 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
                 source = decipher(obj[0], obj[1], data[body:end], None)
             except Exception:  # not decryptable as this object (an xref stream is not encrypted)
                 continue
-            body, end, stop_at_end = 0, len(source), True
+            body, end, stop_at_end, cuts = 0, len(source), True, ()
         largest = 0
         for names in _chains(dictionary):
             chain = [_STAGES[name] for name in names]
@@ -372,11 +414,19 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
             stop = len(source) if chain[0] is _inflate and not stop_at_end else end
             limit = min(max_stream, max_document - total)
             try:
-                largest = max(largest, _decoded_size(_pieces(source, body, stop, budget), chain, limit))
+                largest = max(largest, _decoded_size(_pieces(source, body, stop, budget), chain, limit, cuts))
             except _Overread:
                 raise UnsafeInputError(
                     f"the PDF's stream data overlap: checking them read more than {4 * len(data):,} bytes "
                     f"by {_describe(data, dict_start, match.end())}; refused as too costly to read safely",
+                    where=where,
+                ) from None
+            except _Costly as costly:
+                raise UnsafeInputError(
+                    f"{_describe(data, dict_start, match.end(), ', decrypted' if decipher else '')} is corrupt "
+                    f"or truncated FlateDecode data, which pdfminer would re-inflate byte by byte copying about "
+                    f"{costly.copied / 1e9:,.0f} GB (the limit is {MAX_RECOVERY_COPY / 1e9:,.0f} GB); refused as "
+                    "too slow to read safely",
                     where=where,
                 ) from None
             except _Over as over:
