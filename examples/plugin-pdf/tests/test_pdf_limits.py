@@ -216,3 +216,20 @@ def test_a_small_corrupt_stream_is_left_to_pdfminer() -> None:
     damaged = zlib.compress(TEXT)[:-1] + b"?"  # a wrong checksum: pdfminer recovers the text
     doc = PdfReader().parse(pdf((b"/Filter /FlateDecode", damaged)))
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Hello bombs"]
+
+
+def test_stream_keywords_written_unusually_are_still_found() -> None:
+    # A comment between the dictionary and ``stream``, and junk after it on its line: pdfminer's data
+    # starts on the next line all the same.
+    data = pdf((b"/Filter /FlateDecode", zeros_flate(70))).replace(b">>\nstream\n", b">>%c\nstream junk\r\n")
+    with pytest.raises(gr.UnsafeInputError, match=r"object 5 0 .*more than 67,108,864 bytes"):
+        check_streams(data)
+
+
+def test_an_indirect_length_cutting_the_data_short_is_followed() -> None:
+    zeros = zeros_flate(20)
+    data = pdf((b"/Filter /FlateDecode /Length 9 0 R", zeros))
+    data = data.replace(b"xref\n", b"9 0 obj %d endobj\nxref\n" % (len(zeros) // 2))
+    with pytest.raises(gr.UnsafeInputError, match="corrupt or truncated"):
+        check_streams(data)
+    check_streams(data.replace(b"9 0 obj %d" % (len(zeros) // 2), b"9 0 obj %d" % len(zeros)))

@@ -4,7 +4,7 @@ pdfminer decodes a stream whole (``zlib.decompress``, ``lzwdecode`` …) with no
 limit, so a small PDF holding a decompression bomb (200 KB of FlateDecode that
 inflates to 2 GB of zeros, or many streams that do so together) would take
 unbounded memory.  :func:`check_streams` scans the raw bytes for stream bodies
-(``stream`` after a dictionary's ``>>``), decodes each through its filter chain
+(from the line after each ``stream`` keyword), decodes each through its filter chain
 in small pieces, counts and discards the output, and raises
 :class:`~govinfo_report.errors.UnsafeInputError` as soon as one stream or the
 whole document passes its limit.  Memory stays at a few pieces per stream.
@@ -72,7 +72,8 @@ _CHUNK = 64 * 1024
 _DICT_WINDOW = 64 * 1024
 #: At most this many different filter chains are tried per stream (a dictionary has one ``/Filter``).
 _MAX_CHAINS = 4
-_STREAM = re.compile(rb">>\s*stream(?:\r\n|\r|\n)")
+#: The ``stream`` keyword (not ``endstream``); the data start after the end of its line, as in pdfminer.
+_STREAM = re.compile(rb"(?<=[\s>\]\)])stream[^\r\n]*(?:\r\n|\r|\n)")
 _OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 #: ``/Filter`` (or pdfminer's abbreviation ``/F``) and its value: a name or an array of names.
 _FILTER = re.compile(rb"/(?:Filter|F)(?=[\s/\[])\s*(/[^\s/\[\]<>()%]+|\[[^\]]*\])")
@@ -382,7 +383,7 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
     """Decode every stream of *data* (decrypted first with *decipher*), counting; the total decoded size."""
     total = 0
     budget = _Budget(data)
-    lengths = {int(m.group(1)): int(m.group(3)) for m in _INT_OBJECT.finditer(data)} if decipher else {}
+    lengths: dict[int, int] | None = None  # integer objects, found when a /Length first refers to one
     for match in _STREAM.finditer(data):
         body = match.end()
         obj_at = data.rfind(b"obj", max(0, match.start() - _DICT_WINDOW), match.start())
@@ -393,7 +394,11 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
         endstream = len(data) if endstream < 0 else endstream
         length = _LENGTH.search(dictionary)
         indirect = _LENGTH_REF.search(dictionary)
-        declared = int(length.group(1)) if length else lengths.get(int(indirect.group(1)), 0) if indirect else 0
+        if indirect and not length and lengths is None:
+            lengths = {int(m.group(1)): int(m.group(3)) for m in _INT_OBJECT.finditer(data)}
+        declared = int(length.group(1)) if length else 0
+        if indirect and not length and lengths:
+            declared = lengths.get(int(indirect.group(1)), 0)
         end = min(len(data), max(endstream, body + declared))
         cuts: tuple[int, ...] = (endstream - body, declared) if declared else (endstream - body,)
         source, stop_at_end = data, False
