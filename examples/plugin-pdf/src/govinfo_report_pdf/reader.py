@@ -12,6 +12,7 @@ from govinfo_report.document import Block, Document, Location, Paragraph
 from govinfo_report.errors import ReadError, ReportError, UnsafeInputError
 from govinfo_report.plugins import DocumentReader
 
+from .limits import check_streams
 from .tables import Box, RawTable, cell_text, merge_page_breaks, to_grid
 from .text import Line, is_page_number, line_from_chars, paragraphs
 
@@ -73,6 +74,8 @@ class PdfReader(DocumentReader):
     def parse(self, data: bytes, *, source: str | None = None) -> Document:
         if data.lstrip()[:5] != b"%PDF-":
             raise ReadError("not a PDF (it does not start with %PDF-)", where=source)
+        # Before pdfminer decodes anything: it inflates every stream whole, without a limit.
+        check_streams(data, where=source)
         try:
             with pdfplumber.open(io.BytesIO(data)) as pdf:
                 if len(pdf.pages) > MAX_PAGES:
