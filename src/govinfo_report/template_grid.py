@@ -82,9 +82,10 @@ def printed_rows(table: Table) -> list[str]:
     rows would write none (every row is then printed, each cell as
     :data:`~govinfo_report.values.ABSENT_MARK`).
     """
-    codes = table.row_codes
-    printed = [code for code in codes if any(c.missing is not Missing.ABSENT for c in table.row(code).values())]
-    return printed or list(codes)
+    printed: dict[str, bool] = {}  # one pass over the cells: Table.row() would scan them once per row
+    for (row, _column), cell in table.cells.items():
+        printed[row] = printed.get(row, False) or cell.missing is not Missing.ABSENT
+    return [code for code, any_cell in printed.items() if any_cell] or list(printed)
 
 
 def rows_to_lay_out(table: Table) -> list[str]:
