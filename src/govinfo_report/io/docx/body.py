@@ -353,7 +353,7 @@ class Builder:
         if len(rows) == 1 and n_cells == 1:
             return None
         tags = self.tags
-        tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
+        tr_pr, val = tags.trPr, tags.val
         grid_span, v_merge, h_merge, cell_del = tags.gridSpan, tags.vMerge, tags.hMerge, tags.cellDel
         grid_before, grid_after = tags.gridBefore, tags.gridAfter
         # Span properties by their parent (a w:tcPr or w:trPr if they count): the
@@ -387,27 +387,46 @@ class Builder:
                 if tc.getparent() is not tr:
                     break
                 i += 1
-                span = 1
-                continues = joins = False
-                n = len(tc)
-                first = tc[0] if n else None
-                if first is not None and first.tag == tc_pr:
-                    cell_props = props.get(first) if props else None
-                    if cell_props:
-                        span, continues, joins, deleted = _cell_spans(cell_props, tags)
-                        if deleted:
-                            continue
-                    last = tc[1] if n == 2 else None
-                else:
-                    last = first if n == 1 else None
-                text = self._raw_text(tc, last)
-                if text is None:
+                next_column = self._add_cell(line, tc, column, props)
+                if next_column is None:
                     return None
-                _place(line, text, span, continues, joins, column)
-                column += span
+                column = next_column
             width = max(width, column + after)
             raws.append(line)
         return raws, width
+
+    def _add_cell(
+        self,
+        line: list[_Raw],
+        tc: etree._Element,
+        column: int,
+        props: dict[etree._Element, list[etree._Element]] | None,
+    ) -> int | None:
+        """Add cell *tc* to *line* at grid *column*; the next column, or ``None`` for a layout container.
+
+        *props* are the plain-table path's span properties by parent (see
+        :meth:`_plain_grid_rows`); ``None`` reads them from the cell's own
+        ``w:tcPr``.  A tracked cell deletion adds nothing and takes no column.
+        """
+        n = len(tc)
+        first = tc[0] if n else None
+        if first is not None and first.tag == self.tags.tcPr:
+            if props is None:
+                span, continues, joins, deleted = _cell_spans(first, self.tags)
+            else:
+                found = props.get(first)
+                span, continues, joins, deleted = _cell_spans(found, self.tags) if found else _NO_SPANS
+            if deleted:
+                return column
+            last = tc[1] if n == 2 else None
+        else:
+            span, continues, joins = 1, False, False
+            last = first if n == 1 else None
+        text = self._raw_text(tc, last)
+        if text is None:
+            return None
+        _place(line, text, span, continues, joins, column)
+        return column + span
 
     def _raw_text(self, tc: etree._Element, last: etree._Element | None) -> str | None:
         """A cell's text: its only paragraph's, serialised in C (the common case), else the full walk."""
@@ -420,7 +439,7 @@ class Builder:
     ) -> tuple[list[list[_Raw]], int] | None:
         """Each row's cells with their spans and grid columns, and the table's width; ``None`` for a container."""
         tags = self.tags
-        tc_pr, tr_pr, val = tags.tcPr, tags.trPr, tags.val
+        tr_pr, val = tags.trPr, tags.val
         grid_before, grid_after = tags.gridBefore, tags.gridAfter
         raws: list[list[_Raw]] = []
         width = 0
@@ -435,21 +454,10 @@ class Builder:
                         after = _clamp(int_value(prop.get(val), 0), 0)
             line: list[_Raw] = []
             for tc in row:
-                span, continues, joins, deleted = 1, False, False, False
-                n = len(tc)
-                props = tc[0] if n else None
-                if props is not None and props.tag == tc_pr:
-                    span, continues, joins, deleted = _cell_spans(props, tags)
-                    if deleted:
-                        continue
-                    last = tc[1] if n == 2 else None
-                else:
-                    last = props if n == 1 else None
-                text = self._raw_text(tc, last)
-                if text is None:
+                next_column = self._add_cell(line, tc, column, None)
+                if next_column is None:
                     return None
-                _place(line, text, span, continues, joins, column)
-                column += span
+                column = next_column
             width = max(width, column + after)
             raws.append(line)
         return raws, width
@@ -494,6 +502,10 @@ def _place(line: list[_Raw], text: str, span: int, continues: bool, joins: bool,
         line[-1] = (left_text, colspan + span, cont, col)
     else:
         line.append((text, span, continues, column))
+
+
+#: A cell without span properties: one column, no merge, not deleted.
+_NO_SPANS = (1, False, False, False)
 
 
 def _cell_spans(props: Iterable[etree._Element], tags: Tags) -> tuple[int, bool, bool, bool]:
