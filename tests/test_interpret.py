@@ -87,6 +87,14 @@ _TITLES = [
         2022,
     ),
     (["首页>年报>宁县2020年政府信息公开工作年度报告"], "宁县2020年政府信息公开工作年度报告", "宁县", 2020),
+    # A PDF printed by chromium, through pdftotext: the year's digits come out on a line after the title,
+    # leaving 年 in it; the agency is the name without that 年, the year comes from the prose.
+    (
+        ["尧都区人民政府年政府信息公开工作年报", "2020", "本年报统计期限自2020年1月1日起至12月31日止。"],
+        "尧都区人民政府年政府信息公开工作年报",
+        "尧都区人民政府",
+        2020,
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ _YEAR = re.compile(r"([12０-９][0-9０-９]{3})年(?:度)?")
 _SUBJECT = re.compile(r"(?:政府信息公开|政务公开|信息公开)")
 _REPORT = re.compile(r"(?:报告|年报)$")
 _AGENCY_TRAILER = re.compile(r"(?:关于|[\s:：,，、《〈“\"'（(])+$")
+_LOST_YEAR = re.compile(r"年度?$")
 _BREADCRUMB = re.compile(r"[>›»＞]")
 _AGENCY_LEADER = re.compile(r"^[\s《〈“\"'：:]+")
 
@@ -56,8 +57,9 @@ def parse_title(text: str) -> tuple[str, int | None] | None:
     if subject is None:
         return None
     if year_match is None:
-        # ``某某局政府信息公开工作年度报告`` names no year.
-        agency = compact[: subject.start()]
+        # ``某某局政府信息公开工作年度报告`` names no year.  A 年 left before the subject is a year whose digits
+        # the extractor put elsewhere (``尧都区人民政府`` / ``年政府信息公开工作年报`` / ``2020``), not the agency's.
+        agency = _LOST_YEAR.sub("", compact[: subject.start()])
         year = None
     else:
         year = _year_value(year_match.group(1))

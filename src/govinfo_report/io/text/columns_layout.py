@@ -1,7 +1,9 @@
 """PDF text: ``pdftotext -layout`` output, columns separated by runs of spaces.
 
 A table cell is a run of text with at most single spaces inside; cells are
-separated by two or more spaces.  The extractor prints a multi-line label's
+separated by two or more spaces, except after a label as wide as its column,
+which pdftotext leaves one space after (``其他对外管理服务事项 580       27067``):
+numbers ending the label cell of a row with number columns are values.  The extractor prints a multi-line label's
 numbers on one of its middle lines, so a row's label may continue on the
 lines before *and* after its numbers; a merged group label (``（三）不予公开``,
 the vertical ``三、本年度办理结果``) is printed a few characters at a time on
@@ -23,9 +25,15 @@ Everything outside the regions is prose, given as the document's paragraphs
 (:func:`_paragraphs`): pdftotext breaks every line at the page's width, so a
 line goes on in the next one unless the next is indented (a paragraph's
 first line is) or a section heading, or the paragraph began at the margin and
-the line ends a sentence; and the space pdftotext puts between a CJK
+the line ends a sentence or the report's title; and the space pdftotext puts between a CJK
 character and a digit (``2024 年``) is dropped.  Page-number lines are
 dropped everywhere.
+
+A blank cell prints nothing, so a row with blank cells has fewer numbers than
+columns: they are read in order, and the interpreter's ``reader.short_row``
+finding says the row is short.  Their columns are not guessed from where the
+numbers stand: pdftotext's character offsets drift by several places after
+CJK labels, enough to put a number under its neighbour's column.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from attrs import frozen
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.sections import match_heading
+from ...interpret.title import parse_title
 
 __all__ = ["detect", "parse"]
 
@@ -45,6 +54,8 @@ _NUMBER = r"(?:[+\-－−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|[/／—–-]{1,2}|
 #: A cell holding only numbers (single spaces between them).
 _NUMBERS = re.compile(rf"^{_NUMBER}(?: {_NUMBER})*$")
 _ONE_NUMBER = re.compile(_NUMBER)
+#: A label and the numbers after it with only one space between: a label that fills its column.
+_LABEL_THEN_NUMBERS = re.compile(rf"^(.*?\S) ({_NUMBER}(?: {_NUMBER})*)$")
 _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$")
 #: A section heading on a line of its own (``二、主动公开政府信息情况``): ends a table region.
@@ -68,6 +79,8 @@ _SENTENCE_END = re.compile(r"[。！？.!?…][”’」』）)\"']*$")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 #: The spaces pdftotext puts between a CJK character (or full-width punctuation) and a digit.
 _CJK_DIGIT_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9]) +(?=[{_CJK}])")
+#: How a report's title ends (see :func:`govinfo_report.interpret.title.parse_title`).
+_TITLE_END = re.compile(r"(?:报告|年报)$")
 #: Latin text on both sides of a line break keeps a space (not after a hyphen: ``0517-`` / ``83605210``).
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
@@ -136,6 +149,17 @@ def _line(raw: str, number: int) -> _Line:
     tail = len(chunks)
     while tail > 0 and _NUMBERS.match(chunks[tail - 1].text):
         tail -= 1
+    if 0 < tail < len(chunks) and (split := _LABEL_THEN_NUMBERS.match(chunks[tail - 1].text)):
+        # A label as wide as its column leaves one space before the first number, not a column gap
+        # (``其他对外管理服务事项 580       27067``): in a row with number columns after it, the numbers
+        # ending the label cell are that row's first values, not words of its label.
+        label = chunks[tail - 1]
+        chunks = (
+            *chunks[: tail - 1],
+            _Chunk(split.group(1), label.x),
+            _Chunk(split.group(2), label.x + split.start(2)),
+            *chunks[tail:],
+        )
     labels, numeric = chunks[:tail], chunks[tail:]
     values = tuple(_Chunk(m.group(), c.x + m.start()) for c in numeric for m in _ONE_NUMBER.finditer(c.text))
     digits = [v for v in values if _DIGIT.search(v.text)]
@@ -164,6 +188,8 @@ def _continues(paragraph: list[_Line], line: _Line) -> bool:
     last = paragraph[-1]
     if line.indent >= _INDENT or match_heading(line.text) is not None or match_heading(last.text) is not None:
         return False
+    if _TITLE_END.search(last.text) and parse_title("".join(p.text for p in paragraph)) is not None:
+        return False  # a title broken at the margin (``…政府信息公开工作`` / ``年度报告``) ends before the preamble
     # A paragraph whose first line is indented goes on until the next indented line;
     # one that began at the margin, until a line ends a sentence.
     return paragraph[0].indent >= _INDENT or not _SENTENCE_END.search(last.text)
