@@ -1,9 +1,9 @@
-"""The text layouts: Word extraction (tab-indented cells) and web text (``|`` rows), and which one is chosen."""
+"""The text layouts: Word extraction (tab-indented cells), web text (``|`` or tab-separated rows), and the choice."""
 
 from __future__ import annotations
 
 from govinfo_report.document import Grid, Paragraph
-from govinfo_report.io.text import pipe_layout, word_layout
+from govinfo_report.io.text import delimited_layout, word_layout
 from govinfo_report.io.text.reader import choose_layout, split_lines
 
 
@@ -73,7 +73,7 @@ def test_pipe_layout_rows_empty_cells_and_padding() -> None:
         "规章 | 0 | 0 | 0 |",
         "三、收到和处理政府信息公开申请情况",
     ]
-    doc = pipe_layout.parse(lines, "p.txt")
+    doc = delimited_layout.parse(lines, "p.txt")
     heading, grid, after = doc.blocks
     assert isinstance(heading, Paragraph) and isinstance(after, Paragraph)
     assert isinstance(grid, Grid)
@@ -85,11 +85,38 @@ def test_pipe_layout_rows_empty_cells_and_padding() -> None:
     assert grid.rows[2][3].location.line == 5
 
 
+def test_tab_separated_rows_keep_an_empty_first_cell() -> None:
+    # Word's plain-text export and a table copied from a browser or a spreadsheet: one row per line.
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "\t申请人情况",
+        "\t自然人\t法人或其他组织\t\t总计",
+        "一、本年新收政府信息公开申请数量\t90\t2\t92",
+        "（本表单位：件）",
+    ]
+    heading, grid, after = delimited_layout.parse(lines, "t.txt").blocks
+    assert isinstance(heading, Paragraph) and isinstance(after, Paragraph)
+    assert isinstance(grid, Grid)
+    assert _rows(grid) == [
+        ["", "申请人情况"],
+        ["", "自然人", "法人或其他组织", "", "总计"],
+        ["一、本年新收政府信息公开申请数量", "90", "2", "92"],
+    ]
+    assert grid.rows[2][3].location.line == 4 and grid.rows[2][3].location.column == 3
+    assert choose_layout(lines)[0] == "delimited_layout"
+
+
+def test_a_tab_inside_word_layout_cells_does_not_make_rows() -> None:
+    # Word extraction indents each cell with one tab: no line has a tab after text.
+    lines = ["标题", "\t规章", "\t0", "", "\t规范性文件", "\t1"]
+    assert delimited_layout.detect(lines) == 0
+
+
 def test_layout_chosen_by_the_most_table_lines() -> None:
     word = ["标题", "\t规章", "\t0", "", "\t规范性文件", "\t1"]
     pipe = ["标题", "规章 | 0 | 0 | 0 |", "规范性文件 | 1 | 1 | 1 |", "\t孤立的缩进行"]
     assert choose_layout(word)[0] == "word_layout"
-    assert choose_layout(pipe)[0] == "pipe_layout"
+    assert choose_layout(pipe)[0] == "delimited_layout"
     assert choose_layout(["只有文字", "没有表格"])[0] == "word_layout"
 
 

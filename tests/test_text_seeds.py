@@ -62,6 +62,17 @@ def test_seed_000_drops_word_markers_from_prose(shared_dir: Path) -> None:
     assert report.sections.other_matters == "无"
 
 
+def test_seed_003_with_tabs_between_cells_reads_as_the_seed(shared_dir: Path) -> None:
+    # The same web page copied out of a browser: tabs where the crawler wrote bars.
+    text = _seed(shared_dir, "003").read_text(encoding="utf-8")
+    tabbed = "\n".join(
+        "\t".join(cell.strip() for cell in line.strip().rstrip("|").split("|")) if line.count("|") >= 2 else line
+        for line in text.split("\n")
+    )
+    assert "|" not in tabbed
+    assert_matches(read(tabbed.encode("utf-8"), format="text"), EXPECTED["003"])
+
+
 def test_seed_003_drops_page_chrome_and_the_repeated_title(shared_dir: Path) -> None:
     report = read(_seed(shared_dir, "003"))
     assert report.sections.preamble.startswith("本报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)")

@@ -5,7 +5,7 @@ Text reaches users in four layouts, each a module of this package with
 and ``parse(lines, source) -> Document``:
 
 - :mod:`.word_layout` — Word text extraction, one tab-indented cell per line;
-- :mod:`.pipe_layout` — web-page text, ``a | b | c |`` rows;
+- :mod:`.delimited_layout` — web-page text and copied tables, ``a | b | c |`` or tab-separated rows;
 - ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
 - ``flattened_layout`` — a crawler's page text, tables flattened into one line.
 
@@ -31,7 +31,7 @@ from ...plugins import DocumentReader
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 
 #: Layout modules, by name within this package; the first wins a tie.
-LAYOUT_MODULES: tuple[str, ...] = ("word_layout", "pipe_layout", "columns_layout", "flattened_layout")
+LAYOUT_MODULES: tuple[str, ...] = ("word_layout", "delimited_layout", "columns_layout", "flattened_layout")
 #: Share of control characters above which input is binary data, not text.
 _MAX_CONTROL_SHARE = 0.01
 #: Control characters (Unicode category Cc) other than the white space text uses.

@@ -41,8 +41,8 @@ _MAX_DETACHED = 8
 
 
 def detect(lines: Sequence[str]) -> int:
-    """How many lines are tab-indented table cells."""
-    return sum(1 for line in lines if line.startswith("\t"))
+    """How many lines are tab-indented table cells (a tab after text separates cells: another layout)."""
+    return sum(1 for line in lines if line.startswith("\t") and "\t" not in line.lstrip("\t"))
 
 
 class _Cell:
