@@ -62,9 +62,7 @@ def detect(lines: Sequence[str]) -> int:
     return _separator(lines)[1]
 
 
-def _cells(
-    line: str, separator: str, number: int, source: str | None, table: int, row: int
-) -> tuple[GridCell, ...]:
+def _cells(line: str, separator: str, number: int, source: str | None, table: int, row: int) -> tuple[GridCell, ...]:
     if separator == TAB:
         # Every tab separates: a leading one leaves the first cell empty (a merged label above).
         parts = line.rstrip("\r\n ").split(TAB)
