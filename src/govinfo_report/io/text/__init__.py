@@ -1,4 +1,4 @@
-"""Plain-text reports: :class:`TextReader` (four layouts, any common encoding) and :class:`TextWriter`."""
+"""Plain-text reports: :class:`TextReader` (five layouts, any common encoding) and :class:`TextWriter`."""
 
 from __future__ import annotations
 

@@ -1,13 +1,14 @@
 """The text reader: bytes → lines → the layout they are in → a Document.
 
-Text reaches users in four layouts, each a module of this package with
+Text reaches users in five layouts, each a module of this package with
 ``detect(lines) -> int`` (how many lines look like that layout's table rows)
 and ``parse(lines, source) -> Document``:
 
 - :mod:`.word_layout` — Word text extraction, one tab-indented cell per line;
 - :mod:`.delimited_layout` — web-page text and copied tables, ``a | b | c |`` or tab-separated rows;
 - ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
-- ``flattened_layout`` — a crawler's page text, tables flattened into one line.
+- ``flattened_layout`` — a crawler's page text, tables flattened into one line;
+- ``cell_lines_layout`` — LibreOffice's text export, one cell per line, nothing between rows.
 
 The highest-scoring layout parses the text; text with no table in any
 layout is read as plain paragraphs (by the Word layout, which then finds none).
@@ -31,7 +32,13 @@ from ...plugins import DocumentReader
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 
 #: Layout modules, by name within this package; the first wins a tie.
-LAYOUT_MODULES: tuple[str, ...] = ("word_layout", "delimited_layout", "columns_layout", "flattened_layout")
+LAYOUT_MODULES: tuple[str, ...] = (
+    "word_layout",
+    "delimited_layout",
+    "columns_layout",
+    "flattened_layout",
+    "cell_lines_layout",
+)
 #: Share of control characters above which input is binary data, not text.
 _MAX_CONTROL_SHARE = 0.01
 #: Control characters (Unicode category Cc) other than the white space text uses.
@@ -83,7 +90,7 @@ def _refuse_binary(text: str, source: str | None) -> None:
 
 
 class TextReader(DocumentReader):
-    """Plain-text reports in any of the four layouts, in UTF-8, UTF-16 (BOM) or GB18030."""
+    """Plain-text reports in any of the five layouts, in UTF-8, UTF-16 (BOM) or GB18030."""
 
     name: ClassVar[str] = "text"
     suffixes: ClassVar[tuple[str, ...]] = (".txt",)
