@@ -49,74 +49,72 @@ _MAX_CELL = 60
 _SENTENCE = re.compile(r"[。；！？]")
 
 
+#: What each line is (see :func:`_kinds`).
+_VALUE, _EMPTY, _LABEL, _PROSE = "V", "E", "L", "P"
+_CELLS = re.compile(f"[{_VALUE}{_EMPTY}{_LABEL}]+")
+_TWO_VALUES = re.compile(f"(?={_VALUE}{_VALUE})")
+
+
 def _is_value(text: str) -> bool:
     parsed = parse_cell(text, ValueKind.AMOUNT)
     return parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE
 
 
-def _is_value_line(line: str) -> bool:
-    text = line.strip()
-    return bool(text) and not line.startswith("\t") and _is_value(text)
-
-
-def _is_cell_line(line: str) -> bool:
-    """Whether *line* may be a table cell: empty, a value, or a short label."""
-    text = line.strip()
-    if not text or _is_value_line(line):
-        return True
-    return (
-        not line.startswith("\t")
-        and len(text) <= _MAX_CELL
-        and not _SENTENCE.search(text)
-        and match_heading(text) is None
-    )
+def _kinds(lines: Sequence[str]) -> str:
+    """A character per line: a value alone, empty, a label (short, no sentence, no heading), or prose."""
+    out: list[str] = []
+    values: dict[str, bool] = {}  # the same few numbers (0, 1 …) fill most cells
+    for line in lines:
+        text = line.strip()
+        if not text:
+            out.append(_EMPTY)
+        elif line.startswith("\t") or len(text) > _MAX_CELL:
+            out.append(_PROSE)  # indented: a Word-extraction cell, another layout
+        elif values[text] if text in values else values.setdefault(text, _is_value(text)):
+            out.append(_VALUE)
+        elif _SENTENCE.search(text) or match_heading(text) is not None:
+            out.append(_PROSE)
+        else:
+            out.append(_LABEL)
+    return "".join(out)
 
 
 def detect(lines: Sequence[str]) -> int:
     """How many lines are a value alone (unindented), in runs of cell-like lines holding enough of them."""
-    return sum(values for _start, _end, values in _tables(lines))
+    kinds = _kinds(lines)
+    return sum(kinds.count(_VALUE, start, end) for start, end in _tables(kinds))
 
 
-def _tables(lines: Sequence[str]) -> list[tuple[int, int, int]]:
-    """``(start, end, values)``: the line range of each table and how many of its lines are values.
+def _tables(kinds: str) -> list[tuple[int, int]]:
+    """``(start, end)``: the line range of each table, from :func:`_kinds`.
 
     A table runs from the first cell-like line after prose to its last value
     (and the empty lines after it): short lines after the last value are prose.
     """
-    found: list[tuple[int, int, int]] = []
-    i = 0
-    while i < len(lines):
-        if not _is_cell_line(lines[i]):
-            i += 1
-            continue
-        start = end = i
-        values = paired = 0
-        while i < len(lines) and _is_cell_line(lines[i]):
-            if _is_value_line(lines[i]):
-                values += 1
-                paired += i > start and _is_value_line(lines[i - 1])
-                end = i + 1
-            elif not lines[i].strip() and end == i:
-                end = i + 1  # an empty cell after a value: still the row's
-            i += 1
+    found: list[tuple[int, int]] = []
+    for run in _CELLS.finditer(kinds):
+        start, last = run.start(), kinds.rfind(_VALUE, run.start(), run.end())
         # Values on lines of their own but never two in a row are text blocks with a blank line after each
         # (``pdftotext`` without ``-layout``), where an empty line is no cell: not this layout.
-        if paired >= MIN_VALUES:
-            found.append((start, end, values))
-            i = end
+        if last < 0 or len(_TWO_VALUES.findall(kinds, start, last + 1)) < MIN_VALUES:
+            continue
+        end = last + 1
+        while end < run.end() and kinds[end] == _EMPTY:
+            end += 1  # empty cells after the last value: still its row's
+        found.append((start, end))
     return found
 
 
-def _grid(lines: Sequence[str], start: int, end: int, source: str | None, index: int) -> Grid:
+def _grid(lines: Sequence[str], kinds: str, start: int, end: int, source: str | None, index: int) -> Grid:
     rows: list[list[GridCell]] = []
     for i in range(start, end):
-        text = lines[i].strip()
-        if text and not _is_value(text):
+        if kinds[i] == _LABEL:
             rows.append([])
         elif not rows:
             continue  # values or empty lines before the first label belong to no row
         row = rows[-1]
-        row.append(GridCell(text, Location(source, line=i + 1, table=index, row=len(rows) - 1, column=len(row))))
+        location = Location(source, line=i + 1, table=index, row=len(rows) - 1, column=len(row))
+        row.append(GridCell(lines[i].strip(), location))
     # A label followed by empty lines only is a heading over merged cells (总计 above its column), not a row
     # of blank values: nothing here tells the two apart, and headings are far more common.
     out = tuple(tuple(row) if any(c.text for c in row[1:]) else tuple(row[:1]) for row in rows)
@@ -125,11 +123,12 @@ def _grid(lines: Sequence[str], start: int, end: int, source: str | None, index:
 
 def parse(lines: Sequence[str], source: str | None) -> Document:
     """The paragraphs and tables of one-cell-per-line text *lines*."""
+    kinds = _kinds(lines)
     blocks: list[Block] = []
     i = 0
-    for index, (start, end, _values) in enumerate(_tables(lines)):
+    for index, (start, end) in enumerate(_tables(kinds)):
         blocks.extend(_paragraphs(lines, i, start, source))
-        blocks.append(_grid(lines, start, end, source, index))
+        blocks.append(_grid(lines, kinds, start, end, source, index))
         i = end
     blocks.extend(_paragraphs(lines, i, len(lines), source))
     return Document(tuple(blocks), source)

@@ -75,8 +75,9 @@ def split_lines(text: str) -> list[str]:
 def choose_layout(lines: Sequence[str]) -> tuple[str, TextLayout]:
     """The layout whose detector scores *lines* highest (the Word layout if none scores)."""
     layouts = _layouts()
-    best = max(layouts, key=lambda item: item[1].detect(lines))
-    return best if best[1].detect(lines) > 0 else layouts[0]
+    scores = [layout.detect(lines) for _name, layout in layouts]
+    best = max(range(len(layouts)), key=scores.__getitem__)  # the first of equal scores
+    return layouts[best] if scores[best] > 0 else layouts[0]
 
 
 def _refuse_binary(text: str, source: str | None) -> None:
