@@ -13,9 +13,9 @@ import pytest
 
 from expected_values import EXPECTED, assert_matches
 from govinfo_report import api
-from govinfo_report.document import Grid, Paragraph
 from govinfo_report.io.text import cell_lines_layout
 from govinfo_report.io.text.reader import choose_layout
+from text_support import grid_between_paragraphs, rows
 
 DATA = Path(__file__).parent / "data"
 
@@ -30,10 +30,6 @@ def test_libreoffice_text_export_reads_as_the_seed(seed: str) -> None:
 def test_the_export_is_told_from_the_other_layouts() -> None:
     lines = (DATA / "soffice_txt_001.txt").read_text(encoding="utf-8-sig").split("\n")
     assert choose_layout(lines)[0] == "cell_lines_layout"
-
-
-def _rows(grid: Grid) -> list[list[str]]:
-    return [[c.text for c in row] for row in grid.rows]
 
 
 def test_rows_begin_at_each_label_and_blank_cells_keep_their_place() -> None:
@@ -58,11 +54,8 @@ def test_rows_begin_at_each_label_and_blank_cells_keep_their_place() -> None:
         "",
         "单位：件。",
     ]
-    doc = cell_lines_layout.parse(lines, "t.txt")
-    heading, grid, after = doc.blocks
-    assert isinstance(heading, Paragraph) and isinstance(after, Paragraph)
-    assert isinstance(grid, Grid)
-    assert _rows(grid) == [
+    grid = grid_between_paragraphs(cell_lines_layout.parse(lines, "t.txt"))
+    assert rows(grid) == [
         ["第二十条第（一）项"],
         ["信息内容"],
         ["本年新制作数量"],

@@ -5,10 +5,7 @@ from __future__ import annotations
 from govinfo_report.document import Grid, Paragraph
 from govinfo_report.io.text import delimited_layout, word_layout
 from govinfo_report.io.text.reader import choose_layout, split_lines
-
-
-def _rows(grid: Grid) -> list[list[str]]:
-    return [[c.text for c in row] for row in grid.rows]
+from text_support import grid_between_paragraphs, rows
 
 
 def test_word_layout_cells_rows_and_continued_labels() -> None:
@@ -36,7 +33,7 @@ def test_word_layout_cells_rows_and_continued_labels() -> None:
     heading, grid, after = doc.blocks
     assert isinstance(heading, Paragraph) and heading.text == "二、主动公开政府信息情况"
     assert isinstance(grid, Grid)
-    assert _rows(grid) == [
+    assert rows(grid) == [
         ["第二十条第（一）项"],
         ["信息内容", "本年新\n制作数量", "对外公开总数量"],
         ["", "自\n然\n人"],
@@ -51,7 +48,7 @@ def test_word_layout_label_split_by_a_blank_line_stays_one_cell() -> None:
     lines = ["\t行政复议", "", "\t尚未审结", "\t总", "", "计", "\t未经复议直接起诉", "", "\t1", "\t2"]
     (grid,) = word_layout.parse(lines, None).blocks
     assert isinstance(grid, Grid)
-    assert _rows(grid) == [["行政复议"], ["尚未审结", "总\n计", "未经复议直接起诉"], ["1", "2"]]
+    assert rows(grid) == [["行政复议"], ["尚未审结", "总\n计", "未经复议直接起诉"], ["1", "2"]]
 
 
 def test_word_layout_heading_or_prose_after_a_number_ends_the_table() -> None:
@@ -60,7 +57,7 @@ def test_word_layout_heading_or_prose_after_a_number_ends_the_table() -> None:
     blocks = word_layout.parse(lines, None).blocks
     assert [type(b).__name__ for b in blocks] == ["Grid", "Paragraph", "Paragraph", "Grid", "Paragraph"]
     first = blocks[0]
-    assert isinstance(first, Grid) and _rows(first) == [["0", "1"]]
+    assert isinstance(first, Grid) and rows(first) == [["0", "1"]]
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "单位：件"
 
 
@@ -73,11 +70,8 @@ def test_pipe_layout_rows_empty_cells_and_padding() -> None:
         "规章 | 0 | 0 | 0 |",
         "三、收到和处理政府信息公开申请情况",
     ]
-    doc = delimited_layout.parse(lines, "p.txt")
-    heading, grid, after = doc.blocks
-    assert isinstance(heading, Paragraph) and isinstance(after, Paragraph)
-    assert isinstance(grid, Grid)
-    assert _rows(grid) == [
+    grid = grid_between_paragraphs(delimited_layout.parse(lines, "p.txt"))
+    assert rows(grid) == [
         ["第二十条第(一)项", "", "", ""],
         ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
         ["规章", "0", "0", "0"],
@@ -94,10 +88,8 @@ def test_tab_separated_rows_keep_an_empty_first_cell() -> None:
         "一、本年新收政府信息公开申请数量\t90\t2\t92",
         "（本表单位：件）",
     ]
-    heading, grid, after = delimited_layout.parse(lines, "t.txt").blocks
-    assert isinstance(heading, Paragraph) and isinstance(after, Paragraph)
-    assert isinstance(grid, Grid)
-    assert _rows(grid) == [
+    grid = grid_between_paragraphs(delimited_layout.parse(lines, "t.txt"))
+    assert rows(grid) == [
         ["", "申请人情况"],
         ["", "自然人", "法人或其他组织", "", "总计"],
         ["一、本年新收政府信息公开申请数量", "90", "2", "92"],
