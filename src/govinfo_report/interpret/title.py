@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-__all__ = ["MAX_TITLE_LINES", "Title", "find_title", "parse_title", "year_from_prose"]
+__all__ = ["MAX_TITLE_LINES", "TITLE_END", "Title", "find_title", "parse_title", "year_from_prose"]
 
 #: A title is never split over more lines than this.
 MAX_TITLE_LINES = 3
@@ -24,7 +24,8 @@ _MAX_TITLE = 90
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"([12０-９][0-9０-９]{3})年(?:度)?")
 _SUBJECT = re.compile(r"(?:政府信息公开|政务公开|信息公开)")
-_REPORT = re.compile(r"(?:报告|年报)$")
+#: How every title ends.
+TITLE_END = re.compile(r"(?:报告|年报)$")
 _AGENCY_TRAILER = re.compile(r"(?:关于|[\s:：,，、《〈“\"'（(])+$")
 _LOST_YEAR = re.compile(r"年度?$")
 _BREADCRUMB = re.compile(r"[>›»＞]")
@@ -50,7 +51,7 @@ def _year_value(digits: str) -> int | None:
 def parse_title(text: str) -> tuple[str, int | None] | None:
     """``(agency, year)`` if *text* (white space ignored) is a report title, else ``None``."""
     compact = _WS.sub("", text)
-    if not compact or len(compact) > _MAX_TITLE or not _REPORT.search(compact):
+    if not compact or len(compact) > _MAX_TITLE or not TITLE_END.search(compact):
         return None
     year_match = _YEAR.search(compact)
     subject = _SUBJECT.search(compact, year_match.end() if year_match else 0)

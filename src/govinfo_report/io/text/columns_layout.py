@@ -3,12 +3,12 @@
 A table cell is a run of text with at most single spaces inside; cells are
 separated by two or more spaces, except after a label as wide as its column,
 which pdftotext leaves one space after (``其他对外管理服务事项 580       27067``):
-numbers ending the label cell of a row with number columns are values.  The extractor prints a multi-line label's
-numbers on one of its middle lines, so a row's label may continue on the
-lines before *and* after its numbers; a merged group label (``（三）不予公开``,
-the vertical ``三、本年度办理结果``) is printed a few characters at a time on
-lines of its own or in front of other rows' labels; page numbers (``-3-``)
-appear inside tables.
+numbers ending the label cell of a row with number columns are values.  The
+extractor prints a multi-line label's numbers on one of its middle lines, so
+a row's label may continue on the lines before *and* after its numbers; a
+merged group label (``（三）不予公开``, the vertical ``三、本年度办理结果``) is
+printed a few characters at a time on lines of its own or in front of other
+rows' labels; page numbers (``-3-``) appear inside tables.
 
 This layout finds each table region (from its header lines to its last row
 of numbers, bounded by headings and prose), and gives it as one
@@ -25,8 +25,8 @@ Everything outside the regions is prose, given as the document's paragraphs
 (:func:`_paragraphs`): pdftotext breaks every line at the page's width, so a
 line goes on in the next one unless the next is indented (a paragraph's
 first line is) or a section heading, or the paragraph began at the margin and
-the line ends a sentence or the report's title; and the space pdftotext puts between a CJK
-character and a digit (``2024 年``) is dropped.  Page-number lines are
+the line ends a sentence or the report's title; and the space pdftotext puts
+between a CJK character and a digit (``2024 年``) is dropped.  Page-number lines are
 dropped everywhere.
 
 A blank cell prints nothing, so a row with blank cells has fewer numbers than
@@ -44,7 +44,7 @@ from attrs import frozen
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.sections import match_heading
-from ...interpret.title import parse_title
+from ...interpret.title import TITLE_END, parse_title
 
 __all__ = ["detect", "parse"]
 
@@ -79,8 +79,6 @@ _SENTENCE_END = re.compile(r"[。！？.!?…][”’」』）)\"']*$")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 #: The spaces pdftotext puts between a CJK character (or full-width punctuation) and a digit.
 _CJK_DIGIT_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9]) +(?=[{_CJK}])")
-#: How a report's title ends (see :func:`govinfo_report.interpret.title.parse_title`).
-_TITLE_END = re.compile(r"(?:报告|年报)$")
 #: Latin text on both sides of a line break keeps a space (not after a hyphen: ``0517-`` / ``83605210``).
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
@@ -188,7 +186,7 @@ def _continues(paragraph: list[_Line], line: _Line) -> bool:
     last = paragraph[-1]
     if line.indent >= _INDENT or match_heading(line.text) is not None or match_heading(last.text) is not None:
         return False
-    if _TITLE_END.search(last.text) and parse_title("".join(p.text for p in paragraph)) is not None:
+    if TITLE_END.search(last.text) and parse_title("".join(p.text for p in paragraph)) is not None:
         return False  # a title broken at the margin (``…政府信息公开工作`` / ``年度报告``) ends before the preamble
     # A paragraph whose first line is indented goes on until the next indented line;
     # one that began at the margin, until a line ends a sentence.
