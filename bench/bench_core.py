@@ -1,7 +1,8 @@
 """Text read per layout, JSON read, validate, and write per format, on real reports.
 
 The inputs are the shared corpus's real reports (``shared/seeds`` and
-``shared/corpus/text``), one case per text layout the text reader knows.
+``shared/corpus/text``, and ``tests/data`` for the LibreOffice text export),
+one case per text layout the text reader knows.
 A case whose reader or writer is not installed, or fails on its input, is
 listed as skipped with the reason rather than stopping the run.
 """
@@ -18,14 +19,17 @@ import govinfo_report as gr
 from govinfo_report import registry
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: Fixtures made from the corpus for layouts it has no file in (tests/data/README.md says how).
+TEST_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 #: The text layouts (see shared/corpus/README.md), one real report each.
-TEXT_LAYOUTS: dict[str, tuple[str, str]] = {
-    "text.tabbed": ("seeds/002_69b0cb0c6d86b3bd.txt", "tab-indented cells (Word text export), 22 KB"),
-    "text.piped": ("seeds/003_c04978ea7ee6ff4b.txt", "pipe-separated rows (web page text), 12 KB"),
-    "text.gb18030": ("corpus/text/002_69b0cb0c6d86b3bd.gb18030.txt", "seed 002 in GB18030, no declaration"),
-    "text.flattened": ("corpus/text/flattened_pingtan_2022.txt", "crawler text, cells run together, 11 KB"),
-    "text.pdftotext": ("corpus/text/pdftotext_huaian_shi_2024.txt", "pdftotext -layout, 11 KB"),
+TEXT_LAYOUTS: dict[str, tuple[Path, str]] = {
+    "text.tabbed": (SHARED / "seeds/002_69b0cb0c6d86b3bd.txt", "tab-indented cells (Word text export), 22 KB"),
+    "text.piped": (SHARED / "seeds/003_c04978ea7ee6ff4b.txt", "pipe-separated rows (web page text), 12 KB"),
+    "text.gb18030": (SHARED / "corpus/text/002_69b0cb0c6d86b3bd.gb18030.txt", "seed 002 in GB18030, no declaration"),
+    "text.flattened": (SHARED / "corpus/text/flattened_pingtan_2022.txt", "crawler text, cells run together, 11 KB"),
+    "text.pdftotext": (SHARED / "corpus/text/pdftotext_huaian_shi_2024.txt", "pdftotext -layout, 11 KB"),
+    "text.cell_lines": (TEST_DATA / "soffice_txt_003.txt", "LibreOffice text export, a cell per line, 12 KB"),
 }
 
 #: The report that validate and the writers are timed on (seed 002, 济宁市兖州区 2020: every table filled).
@@ -68,9 +72,9 @@ def _write(report: gr.AnnualReport, fmt: str) -> Callable[[], object]:
 def cases() -> list[Case]:
     out: list[Case] = []
     for name, (path, note) in TEXT_LAYOUTS.items():
-        out.append(_working(name, "text read (per layout)", _read((SHARED / path).read_bytes(), "text"), note))
+        out.append(_working(name, "text read (per layout)", _read(path.read_bytes(), "text"), note))
     # Where a text read's time goes: the layout's parse into the neutral document, the rest is interpretation.
-    tabbed = (SHARED / TEXT_LAYOUTS["text.tabbed"][0]).read_bytes()
+    tabbed = TEXT_LAYOUTS["text.tabbed"][0].read_bytes()
     out.append(_working("text.tabbed.parse", "text read (per layout)", _parse(tabbed), "text.tabbed, parse only"))
 
     report = reference_report()
