@@ -1,8 +1,10 @@
-"""PDF text of office-exported PDFs (``pdftotext -layout``): full-width labels and titles at the margin.
+"""PDF text of PDFs printed by LibreOffice and chromium (``pdftotext -layout``).
 
-The fixtures (``tests/data/pdftotext_office_*.txt``, see its README) are seeds
-002 and 004 as LibreOffice prints them to PDF.  Every value below was read
-from the fixture's lines; the comment names the line.
+The fixtures (``tests/data/pdftotext_*.txt``, see its README) are seeds 002
+and 004 as LibreOffice prints them to PDF (full-width labels, titles at the
+margin) and seeds 000 and 003 as chromium prints their web pages (a row's
+first number on its label's first line).  Every value below was read from
+the fixture's lines; the comment names the line.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from expected_values import EXPECTED, assert_matches
 from govinfo_report import AnnualReport, Missing, api
 from govinfo_report.io.text import columns_layout
 
 DATA = Path(__file__).parent / "data"
 
 
-def read(name: str) -> AnnualReport:
-    return api.read(DATA / f"pdftotext_office_{name}.txt")
+def read(name: str, printer: str = "office") -> AnnualReport:
+    return api.read(DATA / f"pdftotext_{printer}_{name}.txt")
 
 
 def values(report: AnnualReport, table: str, row: str) -> dict[str, object]:
@@ -95,3 +98,19 @@ def test_a_cut_off_column_is_absent_with_a_finding() -> None:
     assert any(
         f.rule == "reader.short_row" and any(c.row == "total_processed" for c in f.cells) for f in report.findings
     )
+
+
+def test_first_numbers_on_the_labels_first_line_read_as_the_seed() -> None:
+    # 47–48: 其他对外管理服务事 0 / 项  0  0 — and so on for every row whose label wraps.
+    report = read("000", "chromium")
+    assert_matches(report, EXPECTED["000"])
+    assert not [f.rule for f in report.findings if f.rule.startswith("reader.")]
+
+
+def test_first_number_after_a_group_label_fragment() -> None:
+    report = read("003", "chromium")
+    seven = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+    # 96–97: 果    （二）部分公开（区分处理的，只计这 1 / 一情形，不计其他情形）  0  0  0  0  0  1
+    assert values(report, "requests", "partially_granted") == dict(zip(seven, (1, 0, 0, 0, 0, 0, 1), strict=True))
+    # 158: 3.其他  1  0  0  0  0  0  1 — no longer taken by the row above, whose label holds 其他 too
+    assert values(report, "requests", "other_misc") == dict(zip(seven, (1, 0, 0, 0, 0, 0, 1), strict=True))

@@ -8,7 +8,12 @@ extractor prints a multi-line label's numbers on one of its middle lines, so
 a row's label may continue on the lines before *and* after its numbers; a
 merged group label (``（三）不予公开``, the vertical ``三、本年度办理结果``) is
 printed a few characters at a time on lines of its own or in front of other
-rows' labels; page numbers (``-3-``) appear inside tables.
+rows' labels; page numbers (``-3-``) appear inside tables.  Where a row's
+first cell sits at the top and the others in the middle (chromium's print of
+an office page), the first number is on the label's first line and the rest
+lower down (``其他对外管理服务事 0`` / ``项  0  0``): numbers ending a label
+fragment, left of its row's numbers, are that row's first values, and the
+label runs from that line down.
 
 This layout finds each table region (from its header lines to its last row
 of numbers, bounded by headings and prose), and gives it as one
@@ -235,22 +240,34 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
     first_row, last_row = rows[0].number, rows[-1].number
     attached: dict[int, list[tuple[int, _Chunk]]] = {line.number: [] for line in rows}
     by_line = {line.number: line for line in rows}
+    leading: dict[int, list[tuple[int, _Chunk]]] = {}
     loose: list[tuple[int, _Chunk]] = []
     headers: dict[int, list[_Chunk]] = {}
     for line in lines:
         if line.is_row:
             loose.extend((line.number, c) for c in line.labels[:-1])
+            continue
+        label, anchored = _leading_values(line, by_line, leading)
+        if anchored is not None:
+            loose.extend((line.number, c) for c in line.chunks[:-1])  # a group label's fragment before it
+            attached[anchored].append((line.number, label))
         elif len(line.chunks) > 1:
             headers[line.number] = list(line.chunks)  # a line of column headings
         else:
-            chunk = line.chunks[0]
-            owner = _owner(line.number, chunk, by_line)
+            owner = _owner(line.number, label, by_line)
             if owner is None:
-                loose.append((line.number, chunk))
+                loose.append((line.number, label))
             else:
-                attached[owner].append((line.number, chunk))
+                attached[owner].append((line.number, label))
     for row in rows:
-        loose.extend(_balance(row.number, attached[row.number]))
+        if row.number in leading:
+            # The line with the row's first numbers is its label's first line: the label runs from there
+            # (not balanced around the row's line, as a label printed in the middle of its cell is).
+            top = leading[row.number][0][0]
+            loose.extend(f for f in attached[row.number] if f[0] < top)
+            attached[row.number] = [f for f in attached[row.number] if f[0] >= top]
+        else:
+            loose.extend(_balance(row.number, attached[row.number]))
     groups: list[tuple[int, _Chunk]] = []
     for number, chunk in loose:
         if first_row <= number <= last_row and chunk.x < number_x:
@@ -265,7 +282,7 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
     for number, text, x in _join_groups(groups):
         out.append((number, 0, (GridCell(text, Location(source, number, offset=x)),)))
     for row in rows:
-        out.append((row.number, 1, _row_cells(row, attached[row.number], source)))
+        out.append((row.number, 1, _row_cells(row, attached[row.number], leading.get(row.number, []), source)))
     out.sort(key=lambda item: (item[0], item[1]))  # stable: equal keys keep their order
     return Grid(tuple(cells for _n, _k, cells in out), Location(source, lines[0].number))
 
@@ -315,13 +332,42 @@ def _join_groups(groups: list[tuple[int, _Chunk]]) -> list[tuple[int, str, int]]
     return [(first, text, x) for first, _last, text, x in joined]
 
 
-def _row_cells(row: _Line, fragments: list[tuple[int, _Chunk]], source: str | None) -> tuple[GridCell, ...]:
-    """``[label, values…]``: the label's fragments in line order, then one cell per number."""
+def _leading_values(
+    line: _Line, rows: dict[int, _Line], leading: dict[int, list[tuple[int, _Chunk]]]
+) -> tuple[_Chunk, int | None]:
+    """*line*'s last chunk and ``None``; or, when the numbers it ends in are a row's first values, the chunk
+    without them and that row's line (the numbers are added to *leading*).
+
+    Where a row's first cell sits at the top and the others in the middle,
+    pdftotext prints the first number on the label's first line and the rest
+    lower down (``其他法律行政法规禁 0`` / ``2.`` / ``止公开  0  0  0``): numbers
+    ending a label fragment, left of the values of the row the fragment
+    belongs to below, come first among that row's values.
+    """
+    chunk = line.chunks[-1]
+    split = _LABEL_THEN_NUMBERS.match(chunk.text)
+    if split is None:
+        return chunk, None
+    label = _Chunk(split.group(1), chunk.x)
+    owner = _owner(line.number, label, rows)
+    at = chunk.x + split.start(2)
+    if owner is None or owner <= line.number or at >= rows[owner].values[0].x:
+        return chunk, None
+    numbers = leading.setdefault(owner, [])
+    numbers.extend((line.number, _Chunk(m.group(), at + m.start())) for m in _ONE_NUMBER.finditer(split.group(2)))
+    return label, owner
+
+
+def _row_cells(
+    row: _Line, fragments: list[tuple[int, _Chunk]], leading: list[tuple[int, _Chunk]], source: str | None
+) -> tuple[GridCell, ...]:
+    """``[label, values…]``: the label's fragments in line order, then one cell per number (*leading* first)."""
     own = row.labels[-1:] if row.labels else ()
     parts = sorted([*fragments, *((row.number, c) for c in own)], key=lambda p: p[0])
     cells: list[GridCell] = []
     if parts:  # a row of numbers alone (table 4's) has no label cell
         label = "".join(c.text for _n, c in parts)
         cells.append(GridCell(label, Location(source, parts[0][0], offset=parts[0][1].x)))
+    cells.extend(GridCell(v.text, Location(source, number, offset=v.x)) for number, v in leading)
     cells.extend(GridCell(v.text, Location(source, row.number, offset=v.x)) for v in row.values)
     return tuple(cells)
