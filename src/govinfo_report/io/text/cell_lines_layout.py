@@ -25,7 +25,9 @@ lines after it are that row's values; a run of text lines is a run of
 label-only rows (column headings, group labels), as is a text line followed
 by empty lines only (a heading over merged cells; a data row with every cell
 blank is read as not printed).  The interpreter drops the empty cells beyond
-a row's width.
+a row's width.  A word in a value's place (``见附件``) looks like a label here:
+it begins a row of its own, and the row it belongs to reads short (with the
+interpreter's ``reader.short_row`` finding).
 """
 
 from __future__ import annotations
@@ -41,13 +43,12 @@ from ...values import parse_cell
 
 __all__ = ["MIN_VALUES", "detect", "parse"]
 
-#: A table has at least this many lines that are values.
+#: A table has a value right after another value at least this many times.
 MIN_VALUES = 3
 #: A line longer than this is prose, never a cell.
 _MAX_CELL = 60
 #: Sentence punctuation ends prose, not a label.
 _SENTENCE = re.compile(r"[。；！？]")
-
 
 #: What each line is (see :func:`_kinds`).
 _VALUE, _EMPTY, _LABEL, _PROSE = "V", "E", "L", "P"
