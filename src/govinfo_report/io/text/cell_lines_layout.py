@@ -26,8 +26,8 @@ label-only rows (column headings, group labels), as is a text line followed
 by empty lines only (a heading over merged cells; a data row with every cell
 blank is read as not printed).  The interpreter drops the empty cells beyond
 a row's width.  A word in a value's place (``见附件``) looks like a label here:
-it begins a row of its own, and the row it belongs to reads short (with the
-interpreter's ``reader.short_row`` finding).
+it begins a row of its own, so the row it belongs to has no values and is
+reported not found (``reader.row_not_found``); its numbers are not guessed.
 """
 
 from __future__ import annotations
