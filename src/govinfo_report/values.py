@@ -32,6 +32,7 @@ __all__ = [
     "Parsed",
     "cell_text",
     "format_value",
+    "is_value_text",
     "normalise_cell_text",
     "parse_cell",
 ]
@@ -111,6 +112,16 @@ def parse_cell(text: str, kind: ValueKind = ValueKind.COUNT) -> Parsed:
             return _parse_amount(text)
         return _parse_signed(text)
     return _parse(text, kind)
+
+
+def is_value_text(text: str) -> bool:
+    """Whether *text* is a value (a number, an amount, or a not-applicable mark) rather than words.
+
+    Text layouts that print each cell on its own line tell labels from
+    values with it.
+    """
+    parsed = parse_cell(text, ValueKind.AMOUNT)
+    return parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE
 
 
 def _parse(text: str, kind: ValueKind) -> Parsed:

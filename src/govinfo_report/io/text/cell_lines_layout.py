@@ -37,9 +37,7 @@ from collections.abc import Sequence
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.sections import match_heading
-from ...layout import ValueKind
-from ...model import Missing
-from ...values import parse_cell
+from ...values import is_value_text
 
 __all__ = ["MIN_VALUES", "detect", "parse"]
 
@@ -56,22 +54,16 @@ _CELLS = re.compile(f"[{_VALUE}{_EMPTY}{_LABEL}]+")
 _TWO_VALUES = re.compile(f"(?={_VALUE}{_VALUE})")
 
 
-def _is_value(text: str) -> bool:
-    parsed = parse_cell(text, ValueKind.AMOUNT)
-    return parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE
-
-
 def _kinds(lines: Sequence[str]) -> str:
     """A character per line: a value alone, empty, a label (short, no sentence, no heading), or prose."""
     out: list[str] = []
-    values: dict[str, bool] = {}  # the same few numbers (0, 1 …) fill most cells
     for line in lines:
         text = line.strip()
         if not text:
             out.append(_EMPTY)
         elif line.startswith("\t") or len(text) > _MAX_CELL:
             out.append(_PROSE)  # indented: a Word-extraction cell, another layout
-        elif values[text] if text in values else values.setdefault(text, _is_value(text)):
+        elif is_value_text(text):
             out.append(_VALUE)
         elif _SENTENCE.search(text) or match_heading(text) is not None:
             out.append(_PROSE)

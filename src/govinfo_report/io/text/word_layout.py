@@ -28,9 +28,7 @@ from collections.abc import Sequence
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.sections import match_heading
-from ...layout import ValueKind
-from ...model import Missing
-from ...values import parse_cell
+from ...values import is_value_text
 
 __all__ = ["detect", "parse"]
 
@@ -53,11 +51,6 @@ class _Cell:
         self.line = line
 
 
-def _is_number(text: str) -> bool:
-    parsed = parse_cell(text, ValueKind.AMOUNT)
-    return parsed.value is not None or parsed.missing is Missing.NOT_APPLICABLE
-
-
 def _next_is_cell(lines: Sequence[str], i: int) -> bool:
     for line in lines[i + 1 :]:
         if line.strip():
@@ -70,7 +63,7 @@ def _continues(lines: Sequence[str], i: int, last: _Cell, detached: bool) -> boo
     text = lines[i].strip()
     if len(text) > _MAX_CONTINUATION or match_heading(text) is not None:
         return False
-    if last.text.strip() and _is_number(last.text) and not _is_number(text):
+    if last.text.strip() and is_value_text(last.text) and not is_value_text(text):
         return False
     if not detached:
         return True
