@@ -69,6 +69,7 @@ def test_numbers_inside_a_label_stay_in_it() -> None:
     cells = [[c.text for c in r] for g in doc.grids for r in g.rows]
     assert ["规章", "0", "0", "0"] in cells
     assert not any(r[0].startswith("截至") for r in cells)
+    assert ["行政许可", "5"] not in cells
 
 
 @pytest.mark.parametrize(

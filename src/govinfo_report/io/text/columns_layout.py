@@ -164,12 +164,17 @@ def _line(raw: str, number: int) -> _Line:
             *chunks[tail:],
         )
     labels, numeric = chunks[:tail], chunks[tail:]
-    values = tuple(_Chunk(m.group(), c.x + m.start()) for c in numeric for m in _ONE_NUMBER.finditer(c.text))
+    values = tuple(v for c in numeric for v in _numbers(c.text, c.x))
     digits = [v for v in values if _DIGIT.search(v.text)]
     # A lone number with no label is a wrapped line of prose, not a row.
     if not digits or (not labels and len(values) < 2):
         return _Line(number, chunks)
     return _Line(number, chunks, labels, values)
+
+
+def _numbers(text: str, x: int) -> tuple[_Chunk, ...]:
+    """The numbers in *text* (a run of numbers starting at column *x*), one chunk each."""
+    return tuple(_Chunk(m.group(), x + m.start()) for m in _ONE_NUMBER.finditer(text))
 
 
 def _paragraphs(lines: list[_Line], source: str | None) -> list[Paragraph]:
@@ -247,18 +252,21 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
         if line.is_row:
             loose.extend((line.number, c) for c in line.labels[:-1])
             continue
-        label, anchored = _leading_values(line, by_line, leading)
-        if anchored is not None:
+        first_values = _leading_values(line, by_line)
+        if first_values is not None:
+            label, below, numbers = first_values
             loose.extend((line.number, c) for c in line.chunks[:-1])  # a group label's fragment before it
-            attached[anchored].append((line.number, label))
+            attached[below].append((line.number, label))
+            leading.setdefault(below, []).extend((line.number, n) for n in numbers)
         elif len(line.chunks) > 1:
             headers[line.number] = list(line.chunks)  # a line of column headings
         else:
-            owner = _owner(line.number, label, by_line)
+            chunk = line.chunks[0]
+            owner = _owner(line.number, chunk, by_line)
             if owner is None:
-                loose.append((line.number, label))
+                loose.append((line.number, chunk))
             else:
-                attached[owner].append((line.number, label))
+                attached[owner].append((line.number, chunk))
     for row in rows:
         if row.number in leading:
             # The line with the row's first numbers is its label's first line: the label runs from there
@@ -332,11 +340,8 @@ def _join_groups(groups: list[tuple[int, _Chunk]]) -> list[tuple[int, str, int]]
     return [(first, text, x) for first, _last, text, x in joined]
 
 
-def _leading_values(
-    line: _Line, rows: dict[int, _Line], leading: dict[int, list[tuple[int, _Chunk]]]
-) -> tuple[_Chunk, int | None]:
-    """*line*'s last chunk and ``None``; or, when the numbers it ends in are a row's first values, the chunk
-    without them and that row's line (the numbers are added to *leading*).
+def _leading_values(line: _Line, rows: dict[int, _Line]) -> tuple[_Chunk, int, tuple[_Chunk, ...]] | None:
+    """``(label, row, numbers)`` when the numbers *line*'s last chunk ends in are the first values of *row*.
 
     Where a row's first cell sits at the top and the others in the middle,
     pdftotext prints the first number on the label's first line and the rest
@@ -347,15 +352,13 @@ def _leading_values(
     chunk = line.chunks[-1]
     split = _LABEL_THEN_NUMBERS.match(chunk.text)
     if split is None:
-        return chunk, None
+        return None
     label = _Chunk(split.group(1), chunk.x)
     owner = _owner(line.number, label, rows)
     at = chunk.x + split.start(2)
     if owner is None or owner <= line.number or at >= rows[owner].values[0].x:
-        return chunk, None
-    numbers = leading.setdefault(owner, [])
-    numbers.extend((line.number, _Chunk(m.group(), at + m.start())) for m in _ONE_NUMBER.finditer(split.group(2)))
-    return label, owner
+        return None
+    return label, owner, _numbers(split.group(2), at)
 
 
 def _row_cells(
