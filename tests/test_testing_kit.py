@@ -161,6 +161,7 @@ def test_generated_prose_lines_are_safe(line: str) -> None:
         "—————",  # no ideograph
         "\u3000全角空格开头",
         "",
+        "本版权所有",  # site chrome by wording: the HTML reader drops it
     ],
 )
 def test_unsafe_prose_lines_are_rejected(line: str) -> None:

@@ -36,6 +36,7 @@ from typing import Literal
 from attrs import frozen
 from hypothesis import strategies as st
 
+from ..io.html.chrome import is_chrome_text
 from ..labels import contains_fuzzy, normalise
 from ..layout import (
     LAYOUTS,
@@ -205,7 +206,9 @@ def is_safe_prose_line(line: str) -> bool:
        column label or group label of either edition, and none of 申请, 受理,
        年度报告, 政府信息公开工作 (so it is never taken for a table, the title, or a
        count of requests checked by ``narrative.requests_total``);
-    6. has no four-digit number followed by 年 (after NFKC), which a reader could take for the year.
+    6. has no four-digit number followed by 年 (after NFKC), which a reader could take for the year;
+    7. is not worded like site chrome (:func:`govinfo_report.io.html.chrome.is_chrome_text`:
+       a short line holding 版权所有, ICP备, a breadcrumb…), which the HTML reader drops.
     """
     if not line or line != line.strip() or "  " in line:
         return False
@@ -224,7 +227,7 @@ def is_safe_prose_line(line: str) -> bool:
     if _YEAR.search(nfkc):
         return False
     norm = normalise(line)
-    if any(f in norm for f in _FORBIDDEN):
+    if any(f in norm for f in _FORBIDDEN) or is_chrome_text(line):
         return False
     # A line within one edit of a heading shares at least half of it verbatim:
     # test that cheaply before the quadratic fuzzy search.
