@@ -1,8 +1,9 @@
-"""Text with one table cell per line and nothing between rows (LibreOffice's text export).
+"""Text with one table cell per line: LibreOffice's text export, and a web page's text.
 
-The fixtures (``tests/data/soffice_txt_*.txt``, see its README) hold the
-seeds' values; the expectations are those a person read from the seeds
-(``expected_values``), blank cells included.
+The fixtures (``tests/data/soffice_txt_*.txt``, ``get_text_*.txt``,
+``innertext_*.txt``; see its README) hold the seeds' values; the
+expectations are those a person read from the seeds (``expected_values``),
+blank cells included.
 """
 
 from __future__ import annotations
@@ -67,8 +68,65 @@ def test_rows_begin_at_each_label_and_blank_cells_keep_their_place() -> None:
     assert grid.rows[4][2].location.line == 10
 
 
-def test_numbers_each_after_a_blank_line_are_no_table() -> None:
-    # pdftotext without -layout: a blank line after every block, so an empty line is no cell there.
-    lines = ["行政许可", "", "236", "", "346", "", "28637", "", "行政处罚", "", "3015", "", "975", "", "202340"]
+@pytest.mark.parametrize(
+    ("fixture", "seed"),
+    [
+        ("get_text_001", "001"),  # BeautifulSoup's get_text(): two empty lines between cells, one per blank cell
+        ("get_text_003", "003"),
+        ("innertext_001", "001"),  # a browser's innerText: a line with a tab between cells, a tab per blank cell
+    ],
+)
+def test_a_web_pages_text_reads_as_the_seed(fixture: str, seed: str) -> None:
+    lines = (DATA / f"{fixture}.txt").read_text(encoding="utf-8").split("\n")
+    assert choose_layout(lines)[0] == "cell_lines_layout"
+    report = api.read(DATA / f"{fixture}.txt")
+    assert_matches(report, EXPECTED[seed])
+    assert not [f.rule for f in report.findings if f.rule.startswith("reader.")]
+
+
+def test_padding_between_cells_is_dropped_and_what_is_beyond_it_is_blank_cells() -> None:
+    cell, padding = ["\t\t"], ["", ""]  # indentation from the page's source, two empty lines after each cell
+    lines = ["二、主动公开政府信息情况", *padding]
+    for label, values in (
+        ("信息内容", []),
+        ("规章", ["3", "4"]),
+        ("规范性文件", [None, "5", "6"]),
+        ("行政许可", ["7", "8"]),
+    ):
+        lines += [label, *padding]
+        for value in values:
+            # A blank cell is one more empty line.
+            lines += [""] if value is None else [cell[0] + value, *padding]
+        lines += padding  # two more between rows
+    lines.append("单位：件。")
+    assert choose_layout(lines)[0] == "cell_lines_layout"
+    grid = grid_between_paragraphs(cell_lines_layout.parse(lines, "t.txt"))
+    assert rows(grid) == [["信息内容"], ["规章", "3", "4"], ["规范性文件", "", "5", "6"], ["行政许可", "7", "8"]]
+    assert [c.location.line for c in grid.rows[2]] == [20, 23, 24, 27]
+
+
+def test_tabs_between_padded_cells_count_the_cells() -> None:
+    # innerText: the line between two cells holds a tab; each blank cell between them adds one.
+    lines = ["二、主动公开政府信息情况", ""]
+    for label, separators, values in (
+        ("规章", ["\t", "\t"], "01"),
+        ("规范性文件", ["\t\t", "\t", "\t\t", "\t"], "2345"),
+    ):
+        lines += [label, ""]
+        for separator, value in zip(separators, values, strict=True):
+            lines += [separator, "", value, ""]
+        lines += ["\t", "", ""]  # the tab after a row's last cell, then the row's end
+    lines.append("单位：件。")
+    assert choose_layout(lines)[0] == "cell_lines_layout"
+    grid = grid_between_paragraphs(cell_lines_layout.parse(lines, "t.txt"))
+    assert rows(grid) == [["规章", "0", "1"], ["规范性文件", "", "2", "3", "", "4", "5"]]
+
+
+def test_pdftotext_without_layout_is_no_table() -> None:
+    # A blank line after every text block, like padding, but labels run over adjacent lines and the
+    # numbers of table 3 come column by column: read as cells, its values would land in wrong rows.
+    lines = (DATA / "pdftotext_raw_office_004.txt").read_text(encoding="utf-8").split("\n")
     assert cell_lines_layout.detect(lines) == 0
     assert not cell_lines_layout.parse(lines, "t.txt").grids
+    report = api.read(DATA / "pdftotext_raw_office_004.txt")
+    assert not [cell for _ref, cell in report.cells() if cell.value is not None]

@@ -28,21 +28,45 @@ blank is read as not printed).  The interpreter drops the empty cells beyond
 a row's width.  A word in a value's place (``见附件``) looks like a label here:
 it begins a row of its own, so the row it belongs to has no values and is
 reported not found (``reader.row_not_found``); its numbers are not guessed.
+
+The same layout comes *padded* from the text of a web page.  In a crawler's
+text of a pretty-printed page (BeautifulSoup's ``get_text()``, the DOM's
+``textContent``) the page's own line breaks put the same number of empty
+lines between any two cells (two, after LibreOffice's HTML), indentation
+before them, and a blank cell adds one empty line.  In a browser's
+``innerText`` of a page with paragraphs in its cells, the line between two
+cells holds a tab, and each blank cell adds one more tab.  When numbers are
+never on adjacent lines, the most common gap between two numbers is the
+padding; if nearly every two cell lines are at least that far apart
+(:data:`MAX_CLOSE_SHARE`), the padding is dropped and what lies beyond it
+before a value (empty lines, or tabs) is blank cells, which makes the text
+the unpadded layout above.  Text broken into blocks with a blank line after
+each (``pdftotext`` without ``-layout``) is not taken for it: its labels run
+over several adjacent lines, and its numbers come column by column, not
+row by row.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
+
+from attrs import frozen
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.sections import match_heading
 from ...values import is_value_text
 
-__all__ = ["MIN_VALUES", "detect", "parse"]
+__all__ = ["MAX_CLOSE_SHARE", "MIN_VALUES", "detect", "parse"]
 
 #: A table has a value right after another value at least this many times.
 MIN_VALUES = 3
+#: Padded text: at most this share of two successive cell lines may be closer than the padding.
+MAX_CLOSE_SHARE = 0.05
+#: Padded text: at most this share of its non-empty lines has another right after it (prose included).
+_MAX_ADJACENT_SHARE = 0.25
 #: A line longer than this is prose, never a cell.
 _MAX_CELL = 60
 #: Sentence punctuation ends prose, not a label.
@@ -72,9 +96,66 @@ def _kinds(lines: Sequence[str]) -> str:
     return "".join(out)
 
 
+@frozen
+class _View:
+    """The text as this layout reads it: one entry per line (padding dropped), and where each was."""
+
+    texts: Sequence[str]
+    #: The 1-based line number of each entry in the input.
+    numbers: Sequence[int]
+    kinds: str
+
+
+def _view(lines: Sequence[str]) -> _View:
+    """*lines* as they are, or without their padding if they are padded (see the module docstring)."""
+    kinds = _kinds(lines)
+    if _tables(kinds):
+        return _View(lines, range(1, len(lines) + 1), kinds)
+    return _unpadded(lines) or _View(lines, range(1, len(lines) + 1), kinds)
+
+
+def _unpadded(lines: Sequence[str]) -> _View | None:
+    """*lines* with the padding between cells dropped, or None if they are not padded cells."""
+    texts = [line.strip() for line in lines]
+    filled_lines = sum(1 for text in texts if text)
+    if sum(1 for a, b in pairwise(texts) if a and b) > _MAX_ADJACENT_SHARE * filled_lines:
+        return None  # most lines have another right after them: not padded (and no need to classify them)
+    kinds = _kinds(texts)
+    filled = [i for i, kind in enumerate(kinds) if kind != _EMPTY]
+    gaps = Counter(b - a - 1 for a, b in pairwise(filled) if kinds[a] == kinds[b] == _VALUE)
+    if not gaps:
+        return None
+    padding, seen = gaps.most_common(1)[0]
+    cells = [b - a - 1 for a, b in pairwise(filled) if kinds[a] != _PROSE and kinds[b] != _PROSE]
+    close = sum(1 for gap in cells if gap < padding)
+    if padding == 0 or seen < MIN_VALUES or close > MAX_CLOSE_SHARE * len(cells):
+        return None
+    # A browser's innerText puts a line holding one tab between two cells, and one more tab per blank cell.
+    tabs = Counter(_tabs(lines, a, b) for a, b in pairwise(filled) if kinds[a] == kinds[b] == _VALUE)
+    tabbed = tabs.most_common(1)[0][0] == 1
+    out: list[str] = []
+    numbers: list[int] = []
+    previous = -1
+    for i in filled:
+        if kinds[i] == _VALUE and previous >= 0 and kinds[previous] != _PROSE:
+            blanks = _tabs(lines, previous, i) - 1 if tabbed else i - previous - 1 - padding
+            for blank in range(blanks):
+                out.append("")
+                numbers.append(previous + padding + blank + 2)
+        out.append(texts[i])
+        numbers.append(i + 1)
+        previous = i
+    return _View(out, numbers, _kinds(out))
+
+
+def _tabs(lines: Sequence[str], after: int, before: int) -> int:
+    """How many tabs the empty lines between lines *after* and *before* hold."""
+    return sum(lines[k].count("\t") for k in range(after + 1, before))
+
+
 def detect(lines: Sequence[str]) -> int:
     """How many lines are a value alone (unindented), in runs of cell-like lines holding enough of them."""
-    kinds = _kinds(lines)
+    kinds = _view(lines).kinds
     return sum(kinds.count(_VALUE, start, end) for start, end in _tables(kinds))
 
 
@@ -87,8 +168,7 @@ def _tables(kinds: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for run in _CELLS.finditer(kinds):
         start, last = run.start(), kinds.rfind(_VALUE, run.start(), run.end())
-        # Values on lines of their own but never two in a row are text blocks with a blank line after each
-        # (``pdftotext`` without ``-layout``), where an empty line is no cell: not this layout.
+        # Values on lines of their own but never two in a row are padded (see _unpadded), not this layout.
         if last < 0 or len(_TWO_VALUES.findall(kinds, start, last + 1)) < MIN_VALUES:
             continue
         end = last + 1
@@ -98,34 +178,38 @@ def _tables(kinds: str) -> list[tuple[int, int]]:
     return found
 
 
-def _grid(lines: Sequence[str], kinds: str, start: int, end: int, source: str | None, index: int) -> Grid:
+def _grid(view: _View, start: int, end: int, source: str | None, index: int) -> Grid:
     rows: list[list[GridCell]] = []
     for i in range(start, end):
-        if kinds[i] == _LABEL:
+        if view.kinds[i] == _LABEL:
             rows.append([])
         elif not rows:
             continue  # values or empty lines before the first label belong to no row
         row = rows[-1]
-        location = Location(source, line=i + 1, table=index, row=len(rows) - 1, column=len(row))
-        row.append(GridCell(lines[i].strip(), location))
+        location = Location(source, line=view.numbers[i], table=index, row=len(rows) - 1, column=len(row))
+        row.append(GridCell(view.texts[i].strip(), location))
     # A label followed by empty lines only is a heading over merged cells (总计 above its column), not a row
     # of blank values: nothing here tells the two apart, and headings are far more common.
     out = tuple(tuple(row) if any(c.text for c in row[1:]) else tuple(row[:1]) for row in rows)
-    return Grid(out, Location(source, line=start + 1, table=index))
+    return Grid(out, Location(source, line=view.numbers[start], table=index))
 
 
 def parse(lines: Sequence[str], source: str | None) -> Document:
     """The paragraphs and tables of one-cell-per-line text *lines*."""
-    kinds = _kinds(lines)
+    view = _view(lines)
     blocks: list[Block] = []
     i = 0
-    for index, (start, end) in enumerate(_tables(kinds)):
-        blocks.extend(_paragraphs(lines, i, start, source))
-        blocks.append(_grid(lines, kinds, start, end, source, index))
+    for index, (start, end) in enumerate(_tables(view.kinds)):
+        blocks.extend(_paragraphs(view, i, start, source))
+        blocks.append(_grid(view, start, end, source, index))
         i = end
-    blocks.extend(_paragraphs(lines, i, len(lines), source))
+    blocks.extend(_paragraphs(view, i, len(view.texts), source))
     return Document(tuple(blocks), source)
 
 
-def _paragraphs(lines: Sequence[str], start: int, end: int, source: str | None) -> list[Paragraph]:
-    return [Paragraph(lines[i].strip(), Location(source, line=i + 1)) for i in range(start, end) if lines[i].strip()]
+def _paragraphs(view: _View, start: int, end: int, source: str | None) -> list[Paragraph]:
+    return [
+        Paragraph(view.texts[i].strip(), Location(source, line=view.numbers[i]))
+        for i in range(start, end)
+        if view.texts[i].strip()
+    ]

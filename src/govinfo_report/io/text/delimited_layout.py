@@ -48,12 +48,13 @@ def is_row(line: str, separator: str = PIPE) -> bool:
 def _separator(lines: Sequence[str]) -> tuple[str, int]:
     """The separator more lines are rows by, and how many are.
 
-    Tab rows are counted where a tab follows text or two tabs stand in the
-    line: a tab only at the start is also how :mod:`.word_layout` indents
-    its one cell per line.
+    Tab rows are counted where a tab follows text: tabs only at the start
+    are also how :mod:`.word_layout` indents its one cell per line, and how
+    a pretty-printed web page's text indents its cells (see
+    :mod:`.cell_lines_layout`).
     """
     pipes = sum(1 for line in lines if line.count(PIPE) >= 2)
-    tabs = sum(1 for line in lines if TAB in line.lstrip(TAB) or line.count(TAB) >= 2)
+    tabs = sum(1 for line in lines if TAB in line.lstrip(TAB).rstrip())
     return (TAB, tabs) if tabs > pipes else (PIPE, pipes)
 
 

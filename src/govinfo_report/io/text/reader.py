@@ -8,7 +8,8 @@ and ``parse(lines, source) -> Document``:
 - :mod:`.delimited_layout` — web-page text and copied tables, ``a | b | c |`` or tab-separated rows;
 - ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
 - ``flattened_layout`` — a crawler's page text, tables flattened into one line;
-- ``cell_lines_layout`` — LibreOffice's text export, one cell per line, nothing between rows.
+- ``cell_lines_layout`` — one cell per line: LibreOffice's text export (nothing between rows),
+  and a web page's text as crawlers and browsers take it (empty lines between cells).
 
 The highest-scoring layout parses the text; text with no table in any
 layout is read as plain paragraphs (by the Word layout, which then finds none).

@@ -39,8 +39,19 @@ _MAX_DETACHED = 8
 
 
 def detect(lines: Sequence[str]) -> int:
-    """How many lines are tab-indented table cells (a tab after text separates cells: another layout)."""
-    return sum(1 for line in lines if line.startswith("\t") and "\t" not in line.lstrip("\t"))
+    """How many lines are tab-indented table cells next to another cell of their row.
+
+    A tab after text separates cells (another layout), and indented lines
+    that never touch each other are a web page's indentation, padded with
+    empty lines (:mod:`.cell_lines_layout`): the cells of a Word row are on
+    consecutive lines.
+    """
+    cells = [line.startswith("\t") and "\t" not in line.lstrip("\t") for line in lines]
+    return sum(
+        1
+        for i, line in enumerate(lines)
+        if cells[i] and line.strip() and ((i > 0 and cells[i - 1]) or (i + 1 < len(lines) and cells[i + 1]))
+    )
 
 
 class _Cell:
