@@ -95,6 +95,13 @@ _TITLES = [
         "尧都区人民政府",
         2020,
     ),
+    # A page's text nodes on lines of their own (get_text with a separator): the year alone, then 年.
+    (
+        ["道外区机关服务中心", "2020", "年", "政府信息公开工作年度报告"],
+        "道外区机关服务中心2020年政府信息公开工作年度报告",
+        "道外区机关服务中心",
+        2020,
+    ),
 ]
 
 
@@ -144,6 +151,19 @@ def test_sections_by_heading_variants_and_noise_dropped() -> None:
 def test_heading_run_into_its_first_sentence_starts_the_section() -> None:
     report = interpret(doc("某市2020年政府信息公开工作年度报告", "一、总体情况2020年，我市推进公开。", "第二句。"))
     assert report.sections.overview == "2020年，我市推进公开。\n第二句。"
+
+
+def test_one_character_run_into_a_heading_is_the_sections_text() -> None:
+    # get_text(strip=True) joins the last heading and its one-word section: 其他需要报告的事项 + 无.
+    report = interpret(doc("某市2020年政府信息公开工作年度报告", "六、其他需要报告的事项无"))
+    assert report.sections.other_matters == "无"
+
+
+def test_a_heading_with_one_character_changed_stays_a_heading() -> None:
+    report = interpret(
+        doc("某市2020年政府信息公开工作年度报告", "一、总体情况", "无。", "六、其他需要报吿的事项", "有。")
+    )
+    assert (report.sections.overview, report.sections.other_matters) == ("无。", "有。")
 
 
 def test_sub_headings_inside_a_section_stay_prose() -> None:

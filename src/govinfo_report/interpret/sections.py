@@ -123,6 +123,9 @@ def match_heading(text: str) -> HeadingMatch | None:
             if norm == wording or (
                 len(wording) >= 5 and abs(len(norm) - len(wording)) <= 1 and contains_fuzzy(norm, wording)
             ):
+                if norm != wording and norm.startswith(wording):
+                    # The wording and one more character: text run into the heading (``…事项无``), not a typo.
+                    return HeadingMatch(code, _rest_after(body, wording), norm)
                 return HeadingMatch(code, wording=norm)
         if numeral is None:
             continue

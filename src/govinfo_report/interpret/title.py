@@ -16,7 +16,7 @@ from attrs import frozen
 __all__ = ["MAX_TITLE_LINES", "TITLE_END", "Title", "find_title", "parse_title", "year_from_prose"]
 
 #: A title is never split over more lines than this.
-MAX_TITLE_LINES = 3
+MAX_TITLE_LINES = 4
 #: Lines longer than this are prose, not part of a title.
 _MAX_LINE = 60
 _MAX_TITLE = 90
