@@ -10,9 +10,11 @@ from expected_values import EXPECTED, assert_matches
 from govinfo_report import api
 from govinfo_report.document import Document, Grid, GridCell, Paragraph
 from govinfo_report.io.text import flattened_layout
+from govinfo_report.io.text.reader import choose_layout
 from govinfo_report.model import Missing
 
 CRAWLED = ("flattened_pingtan_2020", "flattened_pingtan_2022")
+DATA = Path(__file__).parent / "data"
 
 
 def lines_of(path: Path) -> list[str]:
@@ -144,7 +146,58 @@ def test_text_without_banner_is_read_whole() -> None:
     assert not any(isinstance(b, Grid) for b in doc.blocks)
 
 
+def test_a_number_and_its_unit_across_a_space_are_prose() -> None:
+    # get_text(" ") puts a space between every two text nodes: ``2 件`` is a count in a sentence.
+    line = "区行政复议机关收到行政复议 2 件，其中，维持 1 件、结果纠正 1 件。"
+    assert not flattened_layout.parse([line], None).grids
+    # Nor are numbers in quotes: names, not cells.
+    line = "围绕“ 1343 ”工作思路以及区委“ 136 ”工作举措开展工作"
+    assert not flattened_layout.parse([line], None).grids
+
+
+def test_a_table_starts_after_a_sentence_ended_by_an_ascii_semicolon() -> None:
+    line = (
+        "采取两种形式：一是公开各类信息 ; 二、主动公开政府信息情况 信息内容 本年新制作数量 规章 0 0 0 规范性文件 1 2 3"
+    )
+    doc = flattened_layout.parse([line], None)
+    (grid,) = doc.grids
+    assert grid.rows[0][0].text == "二、主动公开政府信息情况"
+    assert "采取两种形式：一是公开各类信息" in [p.text for p in doc.paragraphs]
+
+
+def test_a_title_run_into_the_preamble_is_its_own_paragraph() -> None:
+    # get_text(strip=True) joins a page's text nodes with nothing between them.
+    line = "某县人民政府2021年政府信息公开工作年度报告根据《条例》编制本报告。一、总体情况全年公开信息。"
+    doc = flattened_layout.parse([line], None)
+    assert [p.text for p in doc.paragraphs][:2] == [
+        "某县人民政府2021年政府信息公开工作年度报告",
+        "根据《条例》编制本报告。",
+    ]
+    assert doc.paragraphs[1].location.offset == len("某县人民政府2021年政府信息公开工作年度报告")
+
+
+def test_rows_run_into_each_other_are_this_layout_without_the_banner() -> None:
+    lines = lines_of(DATA / "get_text_strip_000.txt")
+    assert flattened_layout.detect(lines) >= flattened_layout.MIN_ROWS
+    assert choose_layout(lines)[0] == "flattened_layout"
+    # A few numbers in a sentence are no table.
+    assert flattened_layout.detect(["全年受理申请21件，办结20件，其中规章3 4 5行政规范性文件6 7 8。"]) == 0
+
+
 # --- end to end -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fixture", "seed"),
+    [
+        ("get_text_strip_000", "000"),  # get_text(strip=True): text nodes joined by nothing, one line
+        ("get_text_space_strip_002", "002"),  # get_text(" ", strip=True): joined by a space
+        ("get_text_space_strip_004", "004"),
+    ],
+)
+def test_a_pages_text_on_one_line_reads_as_the_seed(fixture: str, seed: str) -> None:
+    report = api.read(DATA / f"{fixture}.txt")
+    assert_matches(report, EXPECTED[seed])
 
 
 @pytest.mark.parametrize("key", CRAWLED)

@@ -5,6 +5,11 @@ A web crawler saved the report as a few ``key: value`` lines, a banner
 block elements are joined by a space or by nothing and each table row is
 its label followed by its numbers, often with nothing between the numbers
 (``一、本年新收政府信息公开申请数量801000081`` is 80, 1, 0, 0, 0, 0, 81).
+The same text without the metadata is what other scrapers keep of a page
+(BeautifulSoup's ``get_text(strip=True)``, text nodes joined by nothing or
+by a space): a text whose lines hold at least :data:`MIN_ROWS` table rows
+run into each other is read in this layout too, and a title the page text
+starts with is cut from the sentence joined to it.
 
 This layout drops the metadata, finds the stretches of the text that are
 tables (runs of numbers following labels, with no sentence punctuation
@@ -19,12 +24,16 @@ blocks (white space next to Chinese text) and before enumerated headings.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+import attrs
+
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...interpret.title import parse_title
 from ...layout import LAYOUTS
 
-__all__ = ["detect", "parse"]
+__all__ = ["MIN_ROWS", "detect", "parse"]
 
 #: The crawler's banner between its metadata and the page text.
 _BANNER = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
@@ -35,6 +44,8 @@ _TITLE_MAX = 60
 _HEAD_LINES = 40
 #: Bonus for the banner: a definite signature of this layout.
 _SIGNATURE = 10_000
+#: Without the banner, a text needs this many table rows on its lines to be in this layout.
+MIN_ROWS = 10
 
 _SIGN = r"[+\-－−]"
 #: A run of numbers: digits, decimals, signs, white space between, an optional 元 unit.
@@ -42,14 +53,21 @@ _RUN = re.compile(rf"{_SIGN}?\d+(?:\.\d+)?(?:[ \t\u3000]*{_SIGN}?\d+(?:\.\d+)?)*
 #: Characters after a number that make it prose (a quantity, a date, a code), not a table cell.
 _UNIT_AFTER = set("年月日号条件个项次期%％余万亿千百十人家名份天时分秒岁台辆套篇场批户类位倍届周层楼室栋")
 #: Characters before a number that make it prose or part of a label.
-_PROSE_BEFORE = set("第共约达近超逾至~～:：/@#.．、（(〔[【-—")
+_PROSE_BEFORE = set("第共约达近超逾至~～:：/@#.．、（(〔[【-—“‘「『《")
 #: Ordinal marks after a label's number (``2.其他法律…``, ``1、申请人…``).
 _ORDINAL_MARK = set(".．、")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+#: A digit with no unit after it, then words without sentence punctuation, then a digit: where one
+#: row's numbers may meet the next row's label (a cheap bound on what :func:`_stretches` finds).
+_ROW_AFTER_ROW = re.compile(
+    rf"\d(?!\d)(?![ \t\u3000]*[{re.escape(''.join(sorted(_UNIT_AFTER | _ORDINAL_MARK)))}])"
+    r"[^\d\n|｜。，；！？：:;!?]{0,60}?[\u4e00-\u9fff][^\d\n|｜。，；！？：:;!?]{0,60}?(?=\d)"
+)
 #: Punctuation that cannot occur between two rows of one table (outside brackets).
 _SENTENCE = re.compile(r"[。，；！？：:;!?]")
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 #: Where a table stretch may start: after the last of these before its first row.
-_STRETCH_START = re.compile(r"[。；！？]")
+_STRETCH_START = re.compile(r"[。；！？;!?]")
 #: Paragraph breaks: white space next to Chinese text (the crawler joined blocks with a space).
 _BLOCK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 #: A break before an enumerated heading that follows a sentence's end.
@@ -57,13 +75,29 @@ _HEADING_START = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十
 
 
 def detect(lines: list[str]) -> int:
-    """Score: table rows found in the page text, plus a large bonus for the crawler banner."""
+    """Score: table rows found in the page text, plus a large bonus for the crawler banner.
+
+    Without the banner (a page's text saved by other means: ``get_text(strip=True)``,
+    text nodes joined by nothing or a space) the rows must be at least :data:`MIN_ROWS`:
+    a few numbers in a row of prose are no table.
+    """
     head = lines[:_HEAD_LINES]
     banner = next((i for i, line in enumerate(head) if _BANNER.match(line)), None)
-    if banner is None:
+    if banner is not None:
+        return _SIGNATURE + sum(len(stretch) for line in lines[banner + 1 :] for stretch in _stretches(line))
+    # Rows run into each other: a label between two rows' numbers (in ``规章 | 0 | 0`` only a bar is).
+    # One regex over the whole text first: other texts have next to none of the places it finds (0 or 1 in
+    # the corpus); pages of run-together rows have 13-18 (it misses rows behind an ordinal, ``0 2.其他…``).
+    if len(_ROW_AFTER_ROW.findall("\n".join(lines))) < MIN_ROWS // 2:
         return 0
-    rows = sum(len(stretch) for line in lines[banner + 1 :] for stretch in _stretches(line))
-    return _SIGNATURE + rows
+    rows = sum(
+        1
+        for line in lines
+        for stretch in _stretches(line)
+        for previous, run in itertools.pairwise(stretch)
+        if _IDEOGRAPH.search(line, previous.end, run.start)
+    )
+    return rows if rows >= MIN_ROWS else 0
 
 
 def parse(lines: list[str], source: str | None) -> Document:
@@ -78,6 +112,9 @@ def parse(lines: list[str], source: str | None) -> Document:
         blocks.extend(_line_blocks(line, number, source))
     title = _page_title(lines[:body_start], source)
     first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    if title is None and first is not None and blocks[0] is first:
+        blocks[:1] = _title_split(first)
+        first = blocks[0]
     if title is not None and (first is None or not _title_like(first.text)):
         # The page text starts with prose: its title was only in the page's heading, which the
         # crawler kept in its metadata.
@@ -91,6 +128,26 @@ def _page_title(meta: list[str], source: str | None) -> Paragraph | None:
         if m and m.group(1).strip():
             return Paragraph(m.group(1).strip(), Location(source, number, offset=m.start(1)), heading=True)
     return None
+
+
+_TITLE_ENDS = re.compile(r"报告|年报")
+
+
+def _title_split(first: Paragraph) -> list[Block]:
+    """The page's first paragraph, cut after the title it starts with if text joined by nothing follows it.
+
+    ``山亭区人民政府办公室2020年政府信息公开工作年度报告根据《条例》…``: a page whose
+    text nodes were joined with no space at all (``get_text(strip=True)``).
+    """
+    text = first.text
+    for m in _TITLE_ENDS.finditer(text, 0, _TITLE_MAX):
+        head = text[: m.end()]
+        if m.end() < len(text) and _title_like(head) and "《" not in head and parse_title(head) is not None:
+            offset = (first.location.offset or 0) + m.end()
+            rest = Paragraph(text[m.end() :], first.location._replace(offset=offset))
+            return [attrs.evolve(first, text=head), rest]
+        break  # only the first 报告 can end a title at the start of the page
+    return [first]
 
 
 def _title_like(text: str) -> bool:
@@ -125,9 +182,12 @@ def _runs(line: str) -> list[_Run]:
             if len(text.rstrip()) == 1:
                 continue
             text, end = text[:-1], end - 1
-        if text.endswith(("元", "万元")) is False and after in _UNIT_AFTER:
+        # A unit after the number, also across the space a crawler puts between two text nodes (``2 件``).
+        unit = line[end:].lstrip(" \t\u3000")[:1]
+        if not text.endswith(("元", "万元")) and (after in _UNIT_AFTER or unit in _UNIT_AFTER):
             continue
-        if before in _PROSE_BEFORE or (before.isascii() and before.isalpha()):
+        prior = line[:start].rstrip(" \t\u3000")[-1:]  # also across a crawler's space (``“ 1343 ”``)
+        if prior in _PROSE_BEFORE or (before.isascii() and before.isalpha()):
             continue
         text = text.rstrip()
         out.append(_Run(start, start + len(text), text))
