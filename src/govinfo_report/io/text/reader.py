@@ -7,7 +7,8 @@ and ``parse(lines, source) -> Document``:
 - :mod:`.word_layout` — Word text extraction, one tab-indented cell per line;
 - :mod:`.delimited_layout` — web-page text and copied tables, ``a | b | c |`` or tab-separated rows;
 - ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
-- ``flattened_layout`` — a crawler's page text, tables flattened into one line;
+- ``flattened_layout`` — a crawler's page text, tables flattened into one line (also a page's
+  text joined onto one line, ``get_text(strip=True)``);
 - ``cell_lines_layout`` — one cell per line: LibreOffice's text export (nothing between rows),
   and a web page's text as crawlers and browsers take it (empty lines between cells).
 
