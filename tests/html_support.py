@@ -31,7 +31,16 @@ def report_from(expected: Expected, **changes: Cell) -> AnnualReport:
         problems="问题。",
         other_matters="无",
     )
-    return AnnualReport(edition, expected.year, expected.agency, expected.title, sections, **tables)
+    return AnnualReport(
+        edition,
+        expected.year,
+        expected.agency,
+        expected.title,
+        sections,
+        active_disclosure=tables["active_disclosure"],
+        requests=tables["requests"],
+        review_litigation=tables["review_litigation"],
+    )
 
 
 def write(report: AnnualReport) -> bytes:
