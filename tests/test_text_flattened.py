@@ -180,8 +180,9 @@ def test_rows_run_into_each_other_are_this_layout_without_the_banner() -> None:
     lines = lines_of(DATA / "get_text_strip_000.txt")
     assert flattened_layout.detect(lines) >= flattened_layout.MIN_ROWS
     assert choose_layout(lines)[0] == "flattened_layout"
-    # A few numbers in a sentence are no table.
+    # A few numbers in a sentence are no table, nor are many between words that label no row.
     assert flattened_layout.detect(["全年受理申请21件，办结20件，其中规章3 4 5行政规范性文件6 7 8。"]) == 0
+    assert flattened_layout.detect(["甲乙1丙丁2戊己3庚辛4壬癸5子丑6寅卯7辰巳8午未9申酉10戌亥11天地12玄黄13"]) == 0
 
 
 # --- end to end -------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import attrs
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
 from ...interpret.title import parse_title
+from ...labels import normalise
 from ...layout import LAYOUTS
 
 __all__ = ["MIN_ROWS", "detect", "parse"]
@@ -56,7 +57,6 @@ _UNIT_AFTER = set("年月日号条件个项次期%％余万亿千百十人家名
 _PROSE_BEFORE = set("第共约达近超逾至~～:：/@#.．、（(〔[【-—“‘「『《")
 #: Ordinal marks after a label's number (``2.其他法律…``, ``1、申请人…``).
 _ORDINAL_MARK = set(".．、")
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 #: A digit with no unit after it, then words without sentence punctuation, then a digit: where one
 #: row's numbers may meet the next row's label (a cheap bound on what :func:`_stretches` finds).
 _ROW_AFTER_ROW = re.compile(
@@ -85,7 +85,8 @@ def detect(lines: list[str]) -> int:
     banner = next((i for i, line in enumerate(head) if _BANNER.match(line)), None)
     if banner is not None:
         return _SIGNATURE + sum(len(stretch) for line in lines[banner + 1 :] for stretch in _stretches(line))
-    # Rows run into each other: a label between two rows' numbers (in ``规章 | 0 | 0`` only a bar is).
+    # Rows run into each other: a row's label between two rows' numbers (in ``规章 | 0 | 0`` only a bar is;
+    # in prose, words that label no row of the template).
     # One regex over the whole text first: other texts have next to none of the places it finds (0 or 1 in
     # the corpus); pages of run-together rows have 13-18 (it misses rows behind an ordinal, ``0 2.其他…``).
     if len(_ROW_AFTER_ROW.findall("\n".join(lines))) < MIN_ROWS // 2:
@@ -95,9 +96,25 @@ def detect(lines: list[str]) -> int:
         for line in lines
         for stretch in _stretches(line)
         for previous, run in itertools.pairwise(stretch)
-        if _IDEOGRAPH.search(line, previous.end, run.start)
+        if _names_a_row(line[previous.end : run.start])
     )
     return rows if rows >= MIN_ROWS else 0
+
+
+def _row_keys() -> tuple[str, ...]:
+    keys = {key for tables in LAYOUTS.values() for spec in tables.values() for row in spec.rows for key in row.keys}
+    # 其他, 危及 and the like also occur in prose: only longer fragments tell a row's label.
+    return tuple(sorted(key for key in keys if len(key) >= 3))
+
+
+#: What identifies the rows of either edition's tables (normalised label fragments of three characters or more).
+_ROW_KEYS = _row_keys()
+
+
+def _names_a_row(text: str) -> bool:
+    """Whether *text* (what stands between two runs of numbers) holds a row's label."""
+    norm = normalise(text)
+    return any(key in norm for key in _ROW_KEYS)
 
 
 def parse(lines: list[str], source: str | None) -> Document:
