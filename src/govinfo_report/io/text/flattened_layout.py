@@ -57,12 +57,14 @@ _UNIT_AFTER = set("年月日号条件个项次期%％余万亿千百十人家名
 _PROSE_BEFORE = set("第共约达近超逾至~～:：/@#.．、（(〔[【-—“‘「『《")
 #: Ordinal marks after a label's number (``2.其他法律…``, ``1、申请人…``).
 _ORDINAL_MARK = set(".．、")
-#: A digit with no unit after it, then words without sentence punctuation, then a digit: where one
-#: row's numbers may meet the next row's label (a cheap bound on what :func:`_stretches` finds).
+#: A digit with no unit after it, then up to 120 characters without digits or sentence punctuation, then
+#: a digit: where one row's numbers may meet the next row's label (a cheap bound on what
+#: :func:`_stretches` finds).  One greedy quantifier, so each digit costs at most a few hundred steps.
 _ROW_AFTER_ROW = re.compile(
     rf"\d(?!\d)(?![ \t\u3000]*[{re.escape(''.join(sorted(_UNIT_AFTER | _ORDINAL_MARK)))}])"
-    r"[^\d\n|｜。，；！？：:;!?]{0,60}?[\u4e00-\u9fff][^\d\n|｜。，；！？：:;!?]{0,60}?(?=\d)"
+    r"[^\d\n|｜。，；！？：:;!?]{1,120}(?=\d)"
 )
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 #: Punctuation that cannot occur between two rows of one table (outside brackets).
 _SENTENCE = re.compile(r"[。，；！？：:;!?]")
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -89,7 +91,7 @@ def detect(lines: list[str]) -> int:
     # in prose, words that label no row of the template).
     # One regex over the whole text first: other texts have next to none of the places it finds (0 or 1 in
     # the corpus); pages of run-together rows have 13-18 (it misses rows behind an ordinal, ``0 2.其他…``).
-    if len(_ROW_AFTER_ROW.findall("\n".join(lines))) < MIN_ROWS // 2:
+    if sum(1 for gap in _ROW_AFTER_ROW.findall("\n".join(lines)) if _IDEOGRAPH.search(gap)) < MIN_ROWS // 2:
         return 0
     rows = sum(
         1
@@ -157,14 +159,14 @@ def _title_split(first: Paragraph) -> list[Block]:
     text nodes were joined with no space at all (``get_text(strip=True)``).
     """
     text = first.text
-    for m in _TITLE_ENDS.finditer(text, 0, _TITLE_MAX):
-        head = text[: m.end()]
-        if m.end() < len(text) and _title_like(head) and "《" not in head and parse_title(head) is not None:
-            offset = (first.location.offset or 0) + m.end()
-            rest = Paragraph(text[m.end() :], first.location._replace(offset=offset))
-            return [attrs.evolve(first, text=head), rest]
-        break  # only the first 报告 can end a title at the start of the page
-    return [first]
+    end = _TITLE_ENDS.search(text, 0, _TITLE_MAX)  # only the first 报告 can end a title at the page's start
+    if end is None or end.end() == len(text):
+        return [first]
+    head = text[: end.end()]
+    if not _title_like(head) or "《" in head or parse_title(head) is None:
+        return [first]
+    rest = Paragraph(text[end.end() :], first.location._replace(offset=(first.location.offset or 0) + end.end()))
+    return [attrs.evolve(first, text=head), rest]
 
 
 def _title_like(text: str) -> bool:
@@ -186,6 +188,11 @@ class _Run:
         self.text = text
 
 
+#: The blanks a crawler puts between two text nodes, and the character after them.
+_BLANKS = " \t\u3000"
+_NEXT_CHARACTER = re.compile(f"[{_BLANKS}]*(.?)")
+
+
 def _runs(line: str) -> list[_Run]:
     """The runs of numbers in *line* that may be table cells."""
     out: list[_Run] = []
@@ -200,11 +207,13 @@ def _runs(line: str) -> list[_Run]:
                 continue
             text, end = text[:-1], end - 1
         # A unit after the number, also across the space a crawler puts between two text nodes (``2 件``).
-        unit = line[end:].lstrip(" \t\u3000")[:1]
-        if not text.endswith(("元", "万元")) and (after in _UNIT_AFTER or unit in _UNIT_AFTER):
+        unit = _NEXT_CHARACTER.match(line, end)
+        if not text.endswith(("元", "万元")) and (after in _UNIT_AFTER or (unit and unit.group(1) in _UNIT_AFTER)):
             continue
-        prior = line[:start].rstrip(" \t\u3000")[-1:]  # also across a crawler's space (``“ 1343 ”``)
-        if prior in _PROSE_BEFORE or (before.isascii() and before.isalpha()):
+        prior = start  # the character before the number, also across a crawler's space (``“ 1343 ”``)
+        while prior and line[prior - 1] in _BLANKS:
+            prior -= 1
+        if line[prior - 1 : prior] in _PROSE_BEFORE or (before.isascii() and before.isalpha()):
             continue
         text = text.rstrip()
         out.append(_Run(start, start + len(text), text))
