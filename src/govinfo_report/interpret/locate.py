@@ -19,7 +19,7 @@ from ..document import Grid, GridCell
 from ..labels import Vocabulary, contains_fuzzy, normalise
 from ..layout import LAYOUTS, TABLE_CODES, Edition
 
-__all__ = ["EDITION_MARKERS", "PlacedGrid", "TableRows", "assign_rows", "detect_edition"]
+__all__ = ["EDITION_MARKERS", "PlacedGrid", "TableRows", "assign_rows", "detect_edition", "has_table_words"]
 
 Row = tuple[GridCell, ...]
 
@@ -60,6 +60,11 @@ def _vocabulary() -> dict[str, Vocabulary]:
 _VOCABULARY = _vocabulary()
 #: Every table's words together: what a row's text is reduced to before it is scored.
 _ALL_WORDS = Vocabulary(w for words in _VOCABULARY.values() for w in words.words)
+
+
+def has_table_words(text: str) -> bool:
+    """Whether *text* holds a word only the report's tables use (a row's key, a column heading)."""
+    return bool(_ALL_WORDS.found(normalise(text)))
 
 
 def _row_text(row: Row) -> str:

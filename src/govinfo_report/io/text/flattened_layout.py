@@ -30,8 +30,8 @@ import re
 import attrs
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...interpret.locate import has_table_words
 from ...interpret.title import parse_title
-from ...labels import normalise
 from ...layout import LAYOUTS
 
 __all__ = ["MIN_ROWS", "detect", "parse"]
@@ -49,8 +49,10 @@ _SIGNATURE = 10_000
 MIN_ROWS = 10
 
 _SIGN = r"[+\-－−]"
+#: The blanks between numbers of a run, and a crawler's between two text nodes.
+_BLANKS = " \t\u3000"
 #: A run of numbers: digits, decimals, signs, white space between, an optional 元 unit.
-_RUN = re.compile(rf"{_SIGN}?\d+(?:\.\d+)?(?:[ \t\u3000]*{_SIGN}?\d+(?:\.\d+)?)*(?:万元|元)?")
+_RUN = re.compile(rf"{_SIGN}?\d+(?:\.\d+)?(?:[{_BLANKS}]*{_SIGN}?\d+(?:\.\d+)?)*(?:万元|元)?")
 #: Characters after a number that make it prose (a quantity, a date, a code), not a table cell.
 _UNIT_AFTER = set("年月日号条件个项次期%％余万亿千百十人家名份天时分秒岁台辆套篇场批户类位倍届周层楼室栋")
 #: Characters before a number that make it prose or part of a label.
@@ -61,7 +63,7 @@ _ORDINAL_MARK = set(".．、")
 #: a digit: where one row's numbers may meet the next row's label (a cheap bound on what
 #: :func:`_stretches` finds).  One greedy quantifier, so each digit costs at most a few hundred steps.
 _ROW_AFTER_ROW = re.compile(
-    rf"\d(?!\d)(?![ \t\u3000]*[{re.escape(''.join(sorted(_UNIT_AFTER | _ORDINAL_MARK)))}])"
+    rf"\d(?!\d)(?![{_BLANKS}]*[{re.escape(''.join(sorted(_UNIT_AFTER | _ORDINAL_MARK)))}])"
     r"[^\d\n|｜。，；！？：:;!?]{1,120}(?=\d)"
 )
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
@@ -88,7 +90,7 @@ def detect(lines: list[str]) -> int:
     if banner is not None:
         return _SIGNATURE + sum(len(stretch) for line in lines[banner + 1 :] for stretch in _stretches(line))
     # Rows run into each other: a row's label between two rows' numbers (in ``规章 | 0 | 0`` only a bar is;
-    # in prose, words that label no row of the template).
+    # in prose, words no table of the template uses).
     # One regex over the whole text first: other texts have next to none of the places it finds (0 or 1 in
     # the corpus); pages of run-together rows have 13-18 (it misses rows behind an ordinal, ``0 2.其他…``).
     if sum(1 for gap in _ROW_AFTER_ROW.findall("\n".join(lines)) if _IDEOGRAPH.search(gap)) < MIN_ROWS // 2:
@@ -98,25 +100,9 @@ def detect(lines: list[str]) -> int:
         for line in lines
         for stretch in _stretches(line)
         for previous, run in itertools.pairwise(stretch)
-        if _names_a_row(line[previous.end : run.start])
+        if has_table_words(line[previous.end : run.start])
     )
     return rows if rows >= MIN_ROWS else 0
-
-
-def _row_keys() -> tuple[str, ...]:
-    keys = {key for tables in LAYOUTS.values() for spec in tables.values() for row in spec.rows for key in row.keys}
-    # 其他, 危及 and the like also occur in prose: only longer fragments tell a row's label.
-    return tuple(sorted(key for key in keys if len(key) >= 3))
-
-
-#: What identifies the rows of either edition's tables (normalised label fragments of three characters or more).
-_ROW_KEYS = _row_keys()
-
-
-def _names_a_row(text: str) -> bool:
-    """Whether *text* (what stands between two runs of numbers) holds a row's label."""
-    norm = normalise(text)
-    return any(key in norm for key in _ROW_KEYS)
 
 
 def parse(lines: list[str], source: str | None) -> Document:
@@ -188,8 +174,7 @@ class _Run:
         self.text = text
 
 
-#: The blanks a crawler puts between two text nodes, and the character after them.
-_BLANKS = " \t\u3000"
+#: The character after the blanks that follow a number.
 _NEXT_CHARACTER = re.compile(f"[{_BLANKS}]*(.?)")
 
 
