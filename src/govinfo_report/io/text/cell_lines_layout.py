@@ -40,7 +40,12 @@ never on adjacent lines, the most common gap between two numbers is the
 padding; if nearly every two cell lines are at least that far apart
 (:data:`MAX_CLOSE_SHARE`), the padding is dropped and what lies beyond it
 before a value (empty lines, or tabs) is blank cells, which makes the text
-the unpadded layout above.  Text broken into blocks with a blank line after
+the unpadded layout above.  docx2txt's text has every cell on a line of its
+own with an empty line after it, a blank cell too, so there a blank cell
+is an empty line *and* its padding: when every gap is a whole number of
+those, that reading is taken if more of the tables' rows then have the same
+width (seed 001's （七）总计 row, with four blank cells in its middle, has its
+seven cells that way and eleven the other).  Text broken into blocks with a blank line after
 each (``pdftotext`` without ``-layout``) is not taken for it: its labels run
 over several adjacent lines, and its numbers come column by column, not
 row by row.
@@ -50,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from attrs import frozen
@@ -76,6 +81,7 @@ _SENTENCE = re.compile(r"[。；！？]")
 _VALUE, _EMPTY, _LABEL, _PROSE = "V", "E", "L", "P"
 _CELLS = re.compile(f"[{_VALUE}{_EMPTY}{_LABEL}]+")
 _TWO_VALUES = re.compile(f"(?={_VALUE}{_VALUE})")
+_ROW = re.compile(f"{_LABEL}[{_VALUE}{_EMPTY}]+")
 
 
 def _kinds(lines: Sequence[str]) -> str:
@@ -132,20 +138,48 @@ def _unpadded(lines: Sequence[str]) -> _View | None:
         return None
     # A browser's innerText puts a line holding one tab between two cells, and one more tab per blank cell.
     tabs = Counter(_tabs(lines, a, b) for a, b in pairwise(filled) if kinds[a] == kinds[b] == _VALUE)
-    tabbed = tabs.most_common(1)[0][0] == 1
+    if tabs.most_common(1)[0][0] == 1:
+        return _dropped(lines, texts, kinds, filled, padding, lambda a, b: _tabs(lines, a, b) - 1)
+    view = _dropped(lines, texts, kinds, filled, padding, lambda a, b: b - a - 1 - padding)
+    # A blank cell is one more empty line (a page's text: the cell has no text node) or a line of its own
+    # with its padding (docx2txt: every cell is a paragraph): the second when every gap allows it and
+    # more of the tables' rows then have the same width.
+    stride = padding + 1
+    extras = [b - a - 1 - padding for a, b in pairwise(filled) if kinds[b] == _VALUE and kinds[a] != _PROSE]
+    if any(e > 0 for e in extras) and all(e % stride == 0 for e in extras if e > 0):
+        lines_each = _dropped(lines, texts, kinds, filled, padding, lambda a, b: (b - a - 1 - padding) // stride)
+        if _steady_rows(lines_each.kinds) > _steady_rows(view.kinds):
+            return lines_each
+    return view
+
+
+def _dropped(
+    lines: Sequence[str],
+    texts: Sequence[str],
+    kinds: str,
+    filled: Sequence[int],
+    padding: int,
+    blanks_between: Callable[[int, int], int],
+) -> _View:
+    """The filled lines, with as many blank cells before each value as *blanks_between* its line and the last."""
     out: list[str] = []
     numbers: list[int] = []
     previous = -1
     for i in filled:
         if kinds[i] == _VALUE and previous >= 0 and kinds[previous] != _PROSE:
-            blanks = _tabs(lines, previous, i) - 1 if tabbed else i - previous - 1 - padding
-            for blank in range(blanks):
+            for blank in range(blanks_between(previous, i)):
                 out.append("")
                 numbers.append(previous + padding + blank + 2)
         out.append(texts[i])
         numbers.append(i + 1)
         previous = i
     return _View(out, numbers, _kinds(out))
+
+
+def _steady_rows(kinds: str) -> int:
+    """How many rows (a label, then values and blank cells) have the most common width."""
+    widths = Counter(len(m.group()) - 1 for m in _ROW.finditer(kinds))
+    return widths.most_common(1)[0][1] if widths else 0
 
 
 def _tabs(lines: Sequence[str], after: int, before: int) -> int:

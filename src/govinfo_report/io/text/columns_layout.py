@@ -35,15 +35,25 @@ between a CJK character and a digit (``2024 年``) is dropped.  Page-number line
 dropped everywhere.
 
 A blank cell prints nothing, so a row with blank cells has fewer numbers than
-columns: they are read in order, and the interpreter's ``reader.short_row``
-finding says the row is short.  Their columns are not guessed from where the
-numbers stand: pdftotext's character offsets drift by several places after
-CJK labels, enough to put a number under its neighbour's column.
+columns.  Where the text was padded cell by cell to display columns (a CJK
+character counting two), as pandoc's plain text and Markdown tables are, the
+full rows of a block (the rows under one set of column headings) start their
+numbers in exactly the same display columns, and a short row's numbers that
+each start in one of those columns are put there, the others left blank
+(:func:`_short_rows`).  pdftotext places text where the page has it: there
+a row whose merged cells differ from its neighbours' (a 总计 row whose label
+spans one more column) is printed shifted by a column, so a number's place
+cannot tell a blank cell from the shift.  Those rows, and any short row not
+placed exactly, are read in order, and the interpreter's ``reader.short_row``
+finding says the row is short.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from itertools import pairwise
 
 from attrs import frozen
 
@@ -140,7 +150,7 @@ def parse(lines: list[str], source: str | None) -> Document:
     i = 0
     for start, end in _regions(parsed):
         blocks.extend(_paragraphs(parsed[i:start], source))
-        blocks.append(_grid(parsed[start:end], source))
+        blocks.append(_grid(parsed[start:end], lines, source))
         i = end
     blocks.extend(_paragraphs(parsed[i:], source))
     return Document(tuple(blocks), source=source)
@@ -239,7 +249,7 @@ def _regions(lines: list[_Line]) -> list[tuple[int, int]]:
     return out
 
 
-def _grid(lines: list[_Line], source: str | None) -> Grid:
+def _grid(lines: list[_Line], raw: list[str], source: str | None) -> Grid:
     rows = [line for line in lines if line.is_row]
     number_x = min(line.values[0].x for line in rows)
     first_row, last_row = rows[0].number, rows[-1].number
@@ -289,8 +299,10 @@ def _grid(lines: list[_Line], source: str | None) -> Grid:
         out.append((number, 0, tuple(GridCell(c.text, Location(source, number, offset=c.x)) for c in chunks)))
     for number, text, x in _join_groups(groups):
         out.append((number, 0, (GridCell(text, Location(source, number, offset=x)),)))
+    columns = _short_rows(lines, rows, leading, raw, number_x)
     for row in rows:
-        out.append((row.number, 1, _row_cells(row, attached[row.number], leading.get(row.number, []), source)))
+        cells = _row_cells(row, attached[row.number], leading.get(row.number, []), columns.get(row.number), source)
+        out.append((row.number, 1, cells))
     out.sort(key=lambda item: (item[0], item[1]))  # stable: equal keys keep their order
     return Grid(tuple(cells for _n, _k, cells in out), Location(source, lines[0].number))
 
@@ -362,15 +374,97 @@ def _leading_values(line: _Line, rows: dict[int, _Line]) -> tuple[_Chunk, int, t
 
 
 def _row_cells(
-    row: _Line, fragments: list[tuple[int, _Chunk]], leading: list[tuple[int, _Chunk]], source: str | None
+    row: _Line,
+    fragments: list[tuple[int, _Chunk]],
+    leading: list[tuple[int, _Chunk]],
+    columns: tuple[int, tuple[int, ...]] | None,
+    source: str | None,
 ) -> tuple[GridCell, ...]:
-    """``[label, values…]``: the label's fragments in line order, then one cell per number (*leading* first)."""
+    """``[label, values…]``: the label's fragments in line order, then one cell per number (*leading* first).
+
+    *columns* (a short row's width and each number's column, see
+    :func:`_short_rows`) puts the numbers in their columns, with blank cells
+    between them.
+    """
     own = row.labels[-1:] if row.labels else ()
     parts = sorted([*fragments, *((row.number, c) for c in own)], key=lambda p: p[0])
     cells: list[GridCell] = []
     if parts:  # a row of numbers alone (table 4's) has no label cell
         label = "".join(c.text for _n, c in parts)
         cells.append(GridCell(label, Location(source, parts[0][0], offset=parts[0][1].x)))
-    cells.extend(GridCell(v.text, Location(source, number, offset=v.x)) for number, v in leading)
-    cells.extend(GridCell(v.text, Location(source, row.number, offset=v.x)) for v in row.values)
+    values = [GridCell(v.text, Location(source, n, offset=v.x)) for n, v in _values(row, leading)]
+    if columns is not None:
+        width, places = columns
+        placed = [GridCell("", Location(source, row.number))] * width
+        for column, cell in zip(places, values, strict=True):
+            placed[column] = cell
+        values = placed
+    cells.extend(values)
     return tuple(cells)
+
+
+def _values(row: _Line, leading: list[tuple[int, _Chunk]]) -> list[tuple[int, _Chunk]]:
+    """A row's numbers with their lines: those printed on its label's first line (*leading*), then its own."""
+    return [*leading, *((row.number, v) for v in row.values)]
+
+
+def _short_rows(
+    lines: list[_Line], rows: list[_Line], leading: dict[int, list[tuple[int, _Chunk]]], raw: list[str], number_x: int
+) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """``{row's line: (width, column of each number)}`` for the short rows whose numbers' places tell their columns.
+
+    See the module docstring.  A block is the rows between two lines of
+    column headings (a line of several cells reaching the number columns):
+    table 2's items each have their own headings and their own width.
+    """
+    found: dict[int, tuple[int, tuple[int, ...]]] = {}
+    row_at = {row.number: row for row in rows}
+    block: list[_Line] = []
+    for line in [*lines, None]:
+        if line is None or (not line.is_row and len(line.chunks) > 1 and line.chunks[-1].x >= number_x):
+            found.update(_place_block(block, leading, raw))
+            block = []
+        elif line.number in row_at:
+            block.append(line)
+    return found
+
+
+def _place_block(
+    block: list[_Line], leading: dict[int, list[tuple[int, _Chunk]]], raw: list[str]
+) -> dict[int, tuple[int, tuple[int, ...]]]:
+    values = {row.number: _values(row, leading.get(row.number, [])) for row in block}
+    width = max((len(v) for v in values.values()), default=0)
+    full = [row for row in block if len(values[row.number]) == width]
+    if width < 2 or len(full) < 2 or len(full) == len(block):
+        return {}
+    display = _display(raw)
+    by_display = {tuple(_starts(values[row.number], display)) for row in full}
+    by_chars = {tuple(c.x for _n, c in values[row.number]) for row in full}
+    if len(by_display) != 1 or len(by_chars) == 1:
+        # Not padded cell by cell to display columns (pdftotext places text where the page has it, and a
+        # row whose merged cells differ from its neighbours' is printed shifted by a column: its numbers'
+        # places cannot tell a blank cell from the shift), or nothing tells the two measures apart.
+        return {}
+    (columns,) = by_display
+    found: dict[int, tuple[int, tuple[int, ...]]] = {}
+    for row in block:
+        starts = _starts(values[row.number], display)
+        if len(starts) < width and all(x in columns for x in starts):
+            places = tuple(columns.index(x) for x in starts)
+            if all(a < b for a, b in pairwise(places)):
+                found[row.number] = (width, places)
+    return found
+
+
+def _display(raw: list[str]) -> Callable[[int, _Chunk], int]:
+    """A chunk's display column: a wide (CJK) character counts two, as tools padding text for a terminal count."""
+
+    def column(line: int, chunk: _Chunk) -> int:
+        before = raw[line - 1][: chunk.x]
+        return len(before) + sum(1 for ch in before if unicodedata.east_asian_width(ch) in "WF")
+
+    return column
+
+
+def _starts(values: list[tuple[int, _Chunk]], column: Callable[[int, _Chunk], int]) -> list[int]:
+    return [column(line, chunk) for line, chunk in values]

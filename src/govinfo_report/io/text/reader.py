@@ -6,11 +6,12 @@ and ``parse(lines, source) -> Document``:
 
 - :mod:`.word_layout` — Word text extraction, one tab-indented cell per line;
 - :mod:`.delimited_layout` — web-page text and copied tables, ``a | b | c |`` or tab-separated rows;
-- ``columns_layout`` — ``pdftotext -layout``, cells as space-separated columns;
+- ``columns_layout`` — ``pdftotext -layout``, and pandoc's plain text and Markdown tables, cells
+  as space-separated columns;
 - ``flattened_layout`` — a crawler's page text, tables flattened into one line (also a page's
   text joined onto one line, ``get_text(strip=True)``);
 - ``cell_lines_layout`` — one cell per line: LibreOffice's text export (nothing between rows),
-  and a web page's text as crawlers and browsers take it (empty lines between cells).
+  a web page's text as crawlers and browsers take it, and docx2txt's (empty lines between cells).
 
 The highest-scoring layout parses the text; text with no table in any
 layout is read as plain paragraphs (by the Word layout, which then finds none).
