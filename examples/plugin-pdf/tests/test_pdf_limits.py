@@ -233,3 +233,21 @@ def test_an_indirect_length_cutting_the_data_short_is_followed() -> None:
     with pytest.raises(gr.UnsafeInputError, match="corrupt or truncated"):
         check_streams(data)
     check_streams(data.replace(b"9 0 obj %d" % (len(zeros) // 2), b"9 0 obj %d" % len(zeros)))
+
+
+def test_a_browsers_thousand_small_streams_are_each_read_once() -> None:
+    # chromium's PDF of a report page has about 1,500 streams of a few hundred bytes in 670 KB.  Read in
+    # pieces of 64 KiB each, they cost the overlap budget (4 × the file + 16 MiB) some 90 MB, and such a
+    # PDF was refused as "stream data overlap".
+    streams = [(b"/Filter /FlateDecode", zlib.compress(TEXT + b" %d" % i)) for i in range(1500)]
+    check_streams(pdf(*streams))
+
+
+def test_streams_nested_in_each_others_data_are_refused() -> None:
+    # Each stream's data is stored (uncompressed) deflate holding the next ``stream`` and its data:
+    # followed to their ends, the 300 streams read 300 × 200 KB, far past 4 × the file + 16 MiB.
+    data = hashlib.sha256(b"seed").digest() * (200 * 1024 // 32)
+    for _ in range(300):
+        data = zlib.compress(b" stream\n" + data, 0)
+    with pytest.raises(gr.UnsafeInputError, match="stream data overlap"):
+        check_streams(pdf((b"/Filter /FlateDecode", data)))

@@ -293,13 +293,20 @@ class _Budget:
             raise _Overread
 
 
-def _pieces(data: bytes, start: int, end: int, budget: _Budget) -> Iterator[bytes]:
-    """``data[start:end]`` in ``_CHUNK``-byte pieces (copies of one piece at a time)."""
+def _pieces(data: bytes, start: int, end: int, stop: int, budget: _Budget) -> Iterator[bytes]:
+    """``data[start:stop]`` in pieces of at most ``_CHUNK`` bytes (copies of one piece at a time).
+
+    The pieces break at *end*, where the stream's data end by its ``/Length`` or
+    ``endstream``: a stream read no further than that costs the budget its own
+    bytes, not a whole piece (a browser's PDF has a thousand streams of a few
+    hundred bytes each, which pieces of ``_CHUNK`` would charge 64 MB).
+    """
     view = memoryview(data)
-    for i in range(start, end, _CHUNK):
-        piece = bytes(view[i : min(i + _CHUNK, end)])
-        budget.spend(len(piece))
-        yield piece
+    for lo, hi in ((start, min(end, stop)), (end, stop)):
+        for i in range(lo, hi, _CHUNK):
+            piece = bytes(view[i : min(i + _CHUNK, hi)])
+            budget.spend(len(piece))
+            yield piece
 
 
 def _counted(stage_output: Iterator[bytes], limit: int, counts: list[int], index: int) -> Iterator[bytes]:
@@ -419,7 +426,7 @@ def _scan(data: bytes, where: str | None, max_stream: int, max_document: int, de
             stop = len(source) if chain[0] is _inflate and not stop_at_end else end
             limit = min(max_stream, max_document - total)
             try:
-                largest = max(largest, _decoded_size(_pieces(source, body, stop, budget), chain, limit, cuts))
+                largest = max(largest, _decoded_size(_pieces(source, body, end, stop, budget), chain, limit, cuts))
             except _Overread:
                 raise UnsafeInputError(
                     f"the PDF's stream data overlap: checking them read more than {4 * len(data):,} bytes "

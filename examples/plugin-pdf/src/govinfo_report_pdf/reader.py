@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from typing import ClassVar
 
 import pdfplumber
@@ -15,6 +16,12 @@ from govinfo_report.plugins import DocumentReader
 from .limits import check_streams
 from .tables import Box, RawTable, cell_text, merge_page_breaks, to_grid
 from .text import Line, is_page_number, line_from_chars, paragraphs
+
+# pdfminer logs a warning for every font of a browser's PDF it finds odd ("Could not get FontBBox …",
+# a thousand lines per page): with no handler of its own, Python's last-resort handler prints them to
+# stderr, in the middle of a batch's output.  A handler that drops them stops that; an application that
+# configures logging still receives them (they propagate as before).
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 __all__ = ["MAX_PAGES", "PdfReader"]
 
