@@ -135,3 +135,21 @@ def test_the_pdf_and_its_pdftotext_text_give_the_same_tables(huaian_path: Path) 
     assert (from_pdf.title, from_pdf.agency, from_pdf.year) == (from_text.title, from_text.agency, from_text.year)
     for code in ("active_disclosure", "requests", "review_litigation"):
         assert from_pdf.table(code) == from_text.table(code), code
+
+
+def test_a_row_a_page_break_left_without_its_top_border_stays_in_the_table() -> None:
+    # What a browser prints at the top of a page a table continues on: the first row's side borders,
+    # and no line above it.  Three columns at x 20 / 80 / 130 / 180, rows 180–150 and 150–120.
+    from test_pdf_limits import pdf  # the one-page PDF builder of the limits tests
+
+    lines = b"".join(b"%d 180 m %d 120 l S " % (x, x) for x in (20, 80, 130, 180))
+    lines += b"20 150 m 180 150 l S 20 120 m 180 120 l S"
+    text = b" ".join(
+        b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, word)
+        for y, words in ((160, (b"open", b"1", b"2")), (130, (b"closed", b"3", b"4")))
+        for x, word in zip((25, 85, 135), words, strict=True)
+    )
+    doc = PdfReader().parse(pdf((b"", lines + b" " + text)), source="cut.pdf")
+    grids = [b for b in doc.blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for g in grids for row in g.rows] == [["open", "1", "2"], ["closed", "3", "4"]]
+    assert not [b for b in doc.blocks if isinstance(b, Paragraph)]

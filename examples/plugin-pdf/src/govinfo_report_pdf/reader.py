@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from typing import ClassVar
 
 import pdfplumber
@@ -30,6 +31,12 @@ MAX_PAGES = 300
 #: Pages with more characters and drawn lines than this are refused (a report's page has about 1,000):
 #: table finding compares every ruling line with every other.
 MAX_PAGE_OBJECTS = 50_000
+#: Cell borders shorter than this (points) are corner marks, not borders.
+_MIN_EDGE = 2.0
+#: A row cut by a page break: at least this many side borders ending at one height …
+_MIN_OPEN_BORDERS = 3
+#: … and no ruling line within this many points of it.
+_EDGE_SLACK = 1.5
 
 
 def _inside(obj: dict[str, object], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -38,10 +45,31 @@ def _inside(obj: dict[str, object], boxes: list[tuple[float, float, float, float
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _open_row_edges(page: Page) -> list[float]:
+    """Heights where several cell borders end with no ruling line across them.
+
+    A browser printing a table over two pages draws no border where the page
+    cuts a row: the first row on the next page (and the last one above the cut)
+    has its side borders only, so the table finder, which needs ruled cells,
+    leaves that row out and its text reads as prose.  The rows are closed with
+    a line at those heights.
+    """
+    upright = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > _MIN_EDGE]
+    across = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_EDGE]
+    ends = Counter(round(y) for e in upright for y in (e["top"], e["bottom"]))
+    return sorted(
+        float(y)
+        for y, count in ends.items()
+        if count >= _MIN_OPEN_BORDERS and not any(abs(e["top"] - y) <= _EDGE_SLACK for e in across)
+    )
+
+
 def _page_tables(page: Page, number: int) -> list[RawTable]:
     """The page's ruled tables of two or more columns (a box around prose is not a table)."""
     found = []
-    for table in page.find_tables():
+    open_edges = _open_row_edges(page)
+    settings = {"explicit_horizontal_lines": open_edges} if open_edges else None
+    for table in page.find_tables(table_settings=settings):
         texts = table.extract()
         cells = [
             Box(bbox[0], bbox[1], bbox[2], bbox[3], cell_text(text))
