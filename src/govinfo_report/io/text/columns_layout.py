@@ -459,9 +459,17 @@ def _place_block(
 def _display(raw: list[str]) -> Callable[[int, _Chunk], int]:
     """A chunk's display column: a wide (CJK) character counts two, as tools padding text for a terminal count."""
 
+    reached: dict[int, tuple[int, int]] = {}  # by line: the last offset measured and its column
+
     def column(line: int, chunk: _Chunk) -> int:
-        before = raw[line - 1][: chunk.x]
-        return len(before) + sum(1 for ch in before if unicodedata.east_asian_width(ch) in "WF")
+        # A line's numbers are measured left to right: go on from the last one (linear in the line).
+        start, width = reached.get(line, (0, 0))
+        if chunk.x < start:
+            start, width = 0, 0
+        width += chunk.x - start
+        width += sum(1 for ch in raw[line - 1][start : chunk.x] if unicodedata.east_asian_width(ch) in "WF")
+        reached[line] = (chunk.x, width)
+        return width
 
     return column
 
