@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from bisect import bisect_left
 from collections import Counter
 from typing import ClassVar
 
@@ -37,6 +38,8 @@ _MIN_EDGE = 2.0
 _MIN_OPEN_BORDERS = 3
 #: … and no ruling line within this many points of it.
 _EDGE_SLACK = 1.5
+#: More such heights on a page than this are not page breaks: none is closed.
+_MAX_OPEN_ROWS = 4
 
 
 def _inside(obj: dict[str, object], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -55,13 +58,16 @@ def _open_row_edges(page: Page) -> list[float]:
     a line at those heights.
     """
     upright = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > _MIN_EDGE]
-    across = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_EDGE]
+    across = sorted(float(e["top"]) for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_EDGE)
     ends = Counter(round(y) for e in upright for y in (e["top"], e["bottom"]))
-    return sorted(
-        float(y)
-        for y, count in ends.items()
-        if count >= _MIN_OPEN_BORDERS and not any(abs(e["top"] - y) <= _EDGE_SLACK for e in across)
-    )
+    found = []
+    for y, count in ends.items():
+        near = bisect_left(across, y - _EDGE_SLACK)
+        if count >= _MIN_OPEN_BORDERS and (near == len(across) or across[near] > y + _EDGE_SLACK):
+            found.append(float(y))
+    # A page cuts a table at its top and its bottom; many such heights are no browser's table (and each
+    # line given to the table finder is compared with every other).
+    return sorted(found) if len(found) <= _MAX_OPEN_ROWS else []
 
 
 def _page_tables(page: Page, number: int) -> list[RawTable]:

@@ -45,10 +45,10 @@ own with an empty line after it, a blank cell too, so there a blank cell
 is an empty line *and* its padding: when every gap is a whole number of
 those, that reading is taken if more of the tables' rows then have the same
 width (seed 001's （七）总计 row, with four blank cells in its middle, has its
-seven cells that way and eleven the other).  Text broken into blocks with a blank line after
-each (``pdftotext`` without ``-layout``) is not taken for it: its labels run
-over several adjacent lines, and its numbers come column by column, not
-row by row.
+seven cells that way and eleven the other).  Text broken into blocks with a
+blank line after each (``pdftotext`` without ``-layout``) is not taken for
+it: its labels run over several adjacent lines, and its numbers come column
+by column, not row by row.
 """
 
 from __future__ import annotations

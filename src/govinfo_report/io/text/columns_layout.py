@@ -299,7 +299,7 @@ def _grid(lines: list[_Line], raw: list[str], source: str | None) -> Grid:
         out.append((number, 0, tuple(GridCell(c.text, Location(source, number, offset=c.x)) for c in chunks)))
     for number, text, x in _join_groups(groups):
         out.append((number, 0, (GridCell(text, Location(source, number, offset=x)),)))
-    columns = _short_rows(lines, rows, leading, raw, number_x)
+    columns = _short_rows(lines, leading, raw, number_x)
     for row in rows:
         cells = _row_cells(row, attached[row.number], leading.get(row.number, []), columns.get(row.number), source)
         out.append((row.number, 1, cells))
@@ -409,7 +409,7 @@ def _values(row: _Line, leading: list[tuple[int, _Chunk]]) -> list[tuple[int, _C
 
 
 def _short_rows(
-    lines: list[_Line], rows: list[_Line], leading: dict[int, list[tuple[int, _Chunk]]], raw: list[str], number_x: int
+    lines: list[_Line], leading: dict[int, list[tuple[int, _Chunk]]], raw: list[str], number_x: int
 ) -> dict[int, tuple[int, tuple[int, ...]]]:
     """``{row's line: (width, column of each number)}`` for the short rows whose numbers' places tell their columns.
 
@@ -418,13 +418,12 @@ def _short_rows(
     table 2's items each have their own headings and their own width.
     """
     found: dict[int, tuple[int, tuple[int, ...]]] = {}
-    row_at = {row.number: row for row in rows}
     block: list[_Line] = []
     for line in [*lines, None]:
         if line is None or (not line.is_row and len(line.chunks) > 1 and line.chunks[-1].x >= number_x):
             found.update(_place_block(block, leading, raw))
             block = []
-        elif line.number in row_at:
+        elif line.is_row:
             block.append(line)
     return found
 
