@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from govinfo_report_pdf import PdfReader
+from pdf_support import pdf
 
 import govinfo_report as gr
 from expected_values import EXPECTED, assert_matches
@@ -140,8 +141,6 @@ def test_the_pdf_and_its_pdftotext_text_give_the_same_tables(huaian_path: Path) 
 def test_a_row_a_page_break_left_without_its_top_border_stays_in_the_table() -> None:
     # What a browser prints at the top of a page a table continues on: the first row's side borders,
     # and no line above it.  Three columns at x 20 / 80 / 130 / 180, rows 180–150 and 150–120.
-    from test_pdf_limits import pdf  # the one-page PDF builder of the limits tests
-
     lines = b"".join(b"%d 180 m %d 120 l S " % (x, x) for x in (20, 80, 130, 180))
     lines += b"20 150 m 180 150 l S 20 120 m 180 120 l S"
     text = b" ".join(
