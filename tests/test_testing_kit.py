@@ -162,6 +162,7 @@ def test_generated_prose_lines_are_safe(line: str) -> None:
         "\u3000全角空格开头",
         "",
         "本版权所有",  # site chrome by wording: the HTML reader drops it
+        "加强部⻔协作",  # a radical (⻔ for 门): readers read it as the ideograph
     ],
 )
 def test_unsafe_prose_lines_are_rejected(line: str) -> None:

@@ -138,6 +138,11 @@ READER_FINDINGS: dict[str, ReaderFinding] = {
         Severity.WARNING,
         "bytes that are invalid in the page's encoding (a stray byte, a cut-off page), replaced by U+FFFD",
     ),
+    "reader.radicals": ReaderFinding(
+        Severity.INFO,
+        "radical code points (⼀ U+2F00, ⻔ U+2ED4) that a PDF font's ToUnicode map wrote for ideographs: "
+        "the prose, title and headings read them as the ideographs (一, 门) they stand for",
+    ),
     "reader.title_not_found": ReaderFinding(
         Severity.WARNING,
         "no title naming the agency and year before the first heading; agency and title are left empty",

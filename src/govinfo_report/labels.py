@@ -1,6 +1,7 @@
 """Label normalisation and matching.  The one place labels are compared.
 
-Per the spec: NFKC, all white space removed (vertical text ``自\\n然\\n人``
+Per the spec: NFKC (with radical code points read as ideographs, see
+:mod:`govinfo_report.radicals`), all white space removed (vertical text ``自\\n然\\n人``
 becomes ``自然人``), brackets and quotes unified, trailing punctuation
 dropped, and the known variants (规范性文件 ≡ 行政规范性文件, 总计 ≡ 合计 …)
 folded.  Matching tolerates a dropped, added or swapped character, as
@@ -13,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+
+from .radicals import unify_radicals
 
 __all__ = ["Vocabulary", "best_match", "contains_fuzzy", "normalise", "similarity"]
 
@@ -54,7 +57,7 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The comparable form of a label."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", unify_radicals(text))
     text = _WS.sub("", text).translate(_TRANSLATE)
     # NFKC maps full-width brackets already; quotes need the table above.
     text = text.replace("\u200b", "").replace("\ufeff", "")

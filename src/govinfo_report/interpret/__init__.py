@@ -22,6 +22,7 @@ from ..errors import NotAReportError
 from ..findings import Finding, reader_finding
 from ..layout import PROSE_SECTIONS, TABLE_CODES, Edition, table_spec
 from ..model import AnnualReport, Sections, Table
+from ..radicals import RADICAL, unify_radicals
 from .locate import PlacedGrid, assign_rows, detect_edition
 from .noise import clean_line
 from .sections import SECTION_ORDER, match_heading
@@ -48,6 +49,8 @@ class _Walk:
     grids: tuple[PlacedGrid, ...]
     headings: tuple[str, ...]  #: the sections whose heading was found
     edition_hint: Edition | None  #: what the wording of heading 四 suggests
+    radicals: int  #: radical code points read as ideographs in the prose
+    first_radical: Location | None  #: where the first of them was
 
 
 def _walk(doc: Document) -> _Walk:
@@ -57,11 +60,19 @@ def _walk(doc: Document) -> _Walk:
     headings: list[str] = []
     current: str | None = None
     hint: Edition | None = None
+    radicals = 0
+    first_radical: Location | None = None
     for block in doc.blocks:
         if isinstance(block, Grid):
             grids.append(PlacedGrid(block, current))
             continue
-        for raw in block.text.splitlines():
+        paragraph = block.text
+        if RADICAL.search(paragraph) is not None:
+            unified = unify_radicals(paragraph)
+            radicals += sum(a != b for a, b in zip(paragraph, unified, strict=True))
+            first_radical = first_radical or block.location
+            paragraph = unified
+        for raw in paragraph.splitlines():
             text = clean_line(raw)
             if not text:
                 continue
@@ -79,7 +90,7 @@ def _walk(doc: Document) -> _Walk:
                 head.append(_Line(text, block.location))
             elif current in prose:
                 prose[current].append(text)
-    return _Walk(tuple(head), prose, tuple(grids), tuple(headings), hint)
+    return _Walk(tuple(head), prose, tuple(grids), tuple(headings), hint, radicals, first_radical)
 
 
 def _preamble(head: tuple[_Line, ...], title: Title | None) -> list[str]:
@@ -114,6 +125,17 @@ def interpret(doc: Document) -> AnnualReport:
     source = doc.source
     walk = _walk(doc)
     findings: list[Finding] = list(doc.findings)
+    if walk.radicals:
+        findings.append(
+            reader_finding(
+                "reader.radicals",
+                f"{walk.radicals} CJK radical code points (⼀ U+2F00 for 一, ⻔ U+2ED4 for 门, as a PDF font's "
+                "ToUnicode map writes them) read as the ideographs they stand for",
+                f"{walk.radicals}个部首字符（如⼀、⻔，PDF字体映射所致）已按其所代表的汉字读取",
+                source=source,
+                locations=(walk.first_radical,),
+            )
+        )
     title = find_title([line.text for line in walk.head])
     preamble = _preamble(walk.head, title)
     year = title.year if title is not None else None

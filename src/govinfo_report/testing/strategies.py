@@ -50,6 +50,7 @@ from ..layout import (
     table_spec,
 )
 from ..model import AnnualReport, Cell, Missing, Sections, Table, Value
+from ..radicals import RADICAL
 
 __all__ = [
     "CellText",
@@ -197,7 +198,8 @@ def is_safe_prose_line(line: str) -> bool:
        characters (HTML collapses runs; NBSP and U+3000 may be stripped);
     2. holds no line break of any kind (``str.splitlines`` splits on none of its
        characters), no control, surrogate, private-use or unassigned character
-       (XML cannot hold them), no ``|``, ``｜`` or tab (table syntax of text formats);
+       (XML cannot hold them), no ``|``, ``｜`` or tab (table syntax of text formats),
+       no CJK radical code point (``⼀``, ``⻔``: readers read them as the ideographs 一, 门);
     3. contains at least one CJK ideograph (a line of only marks reads as a rule);
     4. does not start with a digit, a Chinese numeral (一…十 零 〇) or an opening
        bracket, after NFKC — so it cannot be a heading such as ``一、``, ``（一）``, ``1.``;
@@ -219,7 +221,7 @@ def is_safe_prose_line(line: str) -> bool:
             return False
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
             return False
-    if not _CJK.search(line):
+    if not _CJK.search(line) or RADICAL.search(line):
         return False
     nfkc = unicodedata.normalize("NFKC", line)
     if nfkc[:1].isdigit() or nfkc[:1] in _NUMERALS or nfkc[:1] in _OPENERS or line[:1] in _OPENERS:
