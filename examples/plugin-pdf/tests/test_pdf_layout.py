@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from govinfo_report_pdf.tables import Box, RawTable, merge_page_breaks, to_grid
-from govinfo_report_pdf.text import Line, is_page_number, join_text, paragraphs
+from typing import Any
+
+from govinfo_report_pdf.tables import Box, RawTable, merge_page_breaks, orphan_cells, to_grid
+from govinfo_report_pdf.text import Line, is_page_number, join_text, merge_shifted, paragraphs
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -19,6 +21,59 @@ def test_lines_join_without_spaces_in_chinese_and_with_them_between_latin_words(
     )
     assert join_text(["电子邮箱：hazwgkc@163.com", "see", "also"]) == "电子邮箱：hazwgkc@163.com see also"
     assert join_text(["商业企", "业"]) == "商业企业"
+
+
+def _found(text: str, x0: float, top: float, bottom: float, width: float) -> dict[str, Any]:
+    """A text line as pdfplumber's ``extract_text_lines(return_chars=True)`` gives it, one char per character."""
+    chars = [
+        {"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width, "top": top, "bottom": bottom, "size": 21.4}
+        for i, ch in enumerate(text)
+    ]
+    return {"text": text, "chars": chars, "x0": x0, "x1": x0 + len(text) * width, "top": top, "bottom": bottom}
+
+
+def test_a_title_whose_year_is_set_lower_is_one_line() -> None:
+    # Corpus 000's title in Chromium's print, as pdfplumber splits it: the Chinese text at 45.13–66.52,
+    # the year in Liberation Sans at 49.66–71.06 filling the gap left for it, the second line at 75.88.
+    head, tail = (
+        _found("山亭区人民政府办公室", 62.3, 45.13, 66.52, 21.4),
+        _found("年政府信息公开工作年度", 323.9, 45.13, 66.52, 21.4),
+    )
+    title = {**head, "text": f"{head['text']} {tail['text']}", "chars": head["chars"] + tail["chars"], "x1": tail["x1"]}
+    found = [title, _found("2020", 276.3, 49.66, 71.06, 11.9), _found("报告", 62.3, 75.88, 97.28, 21.4)]
+    merged = merge_shifted(found)
+    assert [line["text"] for line in merged] == ["山亭区人民政府办公室2020年政府信息公开工作年度", "报告"]
+    assert (merged[0]["top"], merged[0]["bottom"]) == (45.13, 71.06)
+
+
+def test_lines_apart_or_printed_over_each_other_stay_apart() -> None:
+    body = [
+        _found("根据条例编制本报告", 62.3, 119.34, 130.03, 10.7),
+        _found("本年度共收到申请", 62.3, 134.7, 145.4, 10.7),
+    ]
+    assert [line["text"] for line in merge_shifted(body)] == ["根据条例编制本报告", "本年度共收到申请"]
+    # Same height, but the characters overlap: two texts printed on top of each other, not one line.
+    overlapping = [_found("水印文字", 62.3, 45.0, 66.0, 21.4), _found("正文", 70.0, 47.0, 68.0, 21.4)]
+    assert len(merge_shifted(overlapping)) == 2
+
+
+def test_text_in_no_cell_gets_the_gap_it_sits_in() -> None:
+    # Page 4 of corpus 000's Chromium print: the cells around 四、结转下年度继续办理 (whose top border is
+    # drawn at 201 on the left and 213 on the right, so the table finder made no cell of it).
+    cells = [
+        Box(62.7, 28.0, 124.0, 201.23, ""),
+        Box(124.0, 123.68, 171.8, 213.26, "（六）其他处理"),
+        Box(171.8, 174.49, 329.8, 213.26, "（七）总计"),
+        Box(329.8, 174.49, 375.3, 213.26, "0"),
+        Box(294.3, 213.26, 329.8, 252.04, "0"),
+        Box(329.8, 213.26, 375.3, 252.04, "0"),
+    ]
+    stray = [Box(66.0, 225.6, 200.0, 236.3, "四、结转下年度继续办理")]
+    assert orphan_cells(cells, stray) == [Box(62.7, 213.26, 294.3, 252.04, "四、结转下年度继续办理")]
+    assert orphan_cells(cells, []) == []
+    # Two lines of one label land in the same gap: one cell.
+    two = [Box(66.0, 218.0, 200.0, 228.0, "四、结转下年"), Box(66.0, 232.0, 200.0, 242.0, "度继续办理")]
+    assert [c.text for c in orphan_cells(cells, two)] == ["四、结转下年度继续办理"]
 
 
 def test_page_numbers() -> None:

@@ -152,3 +152,21 @@ def test_a_row_a_page_break_left_without_its_top_border_stays_in_the_table() -> 
     grids = [b for b in doc.blocks if isinstance(b, Grid)]
     assert [[c.text for c in row] for g in grids for row in g.rows] == [["open", "1", "2"], ["closed", "3", "4"]]
     assert not [b for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_cell_whose_top_border_is_drawn_at_two_heights_keeps_its_text() -> None:
+    # Seed 000's 四、结转下年度继续办理 as a browser prints it: the merged cell above its left part
+    # (三、本年度办理结果) ends higher than the one above its right part (（六）其他处理), so its top
+    # border is drawn at two heights and it has no four ruled corners for the table finder.
+    # Columns at x 20 / 80 / 130 / 180; rows 180–150, 150–120 (the left cell ends at 130), 120–90.
+    lines = b"20 180 m 180 180 l S 80 150 m 180 150 l S 20 130 m 80 130 l S 80 120 m 180 120 l S "
+    lines += b"20 90 m 180 90 l S 20 180 m 20 90 l S 80 180 m 80 120 l S 130 180 m 130 90 l S 180 180 m 180 90 l S"
+    words = [(25, 160, b"group"), (85, 160, b"first"), (135, 160, b"1"), (85, 130, b"second"), (135, 130, b"2")]
+    words += [(25, 100, b"carried"), (135, 100, b"3")]
+    text = b" ".join(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % word for word in words)
+    doc = PdfReader().parse(pdf((b"", lines + b" " + text)), source="two-heights.pdf")
+    (grid,) = [b for b in doc.blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert ["carried", "carried", "3"] in rows  # the label spans the two columns left of its value
+    assert [row for row in rows if "first" in row] == [["group", "first", "1"]]
+    assert not any("carried" in b.text for b in doc.blocks if isinstance(b, Paragraph))

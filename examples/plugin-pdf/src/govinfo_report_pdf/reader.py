@@ -16,8 +16,8 @@ from govinfo_report.errors import ReadError, ReportError, UnsafeInputError
 from govinfo_report.plugins import DocumentReader
 
 from .limits import check_streams
-from .tables import Box, RawTable, cell_text, merge_page_breaks, to_grid
-from .text import Line, is_page_number, line_from_chars, paragraphs
+from .tables import Box, RawTable, cell_text, merge_page_breaks, orphan_cells, to_grid
+from .text import Line, is_page_number, line_from_chars, merge_shifted, paragraphs
 
 # pdfminer logs a warning for every font of a browser's PDF it finds odd ("Could not get FontBBox …",
 # a thousand lines per page): with no handler of its own, Python's last-resort handler prints them to
@@ -83,10 +83,32 @@ def _page_tables(page: Page, number: int) -> list[RawTable]:
             for bbox, text in zip(row.cells, row_texts, strict=False)
             if bbox is not None
         ]
+        cells += orphan_cells(cells, _stray_lines(page, table.bbox, cells))
         raw = RawTable(number, number, table.bbox[1], table.bbox[3], tuple(cells))
         if len(raw.columns) > 2:
             found.append(raw)
     return found
+
+
+def _stray_lines(page: Page, bbox: tuple[float, float, float, float], cells: list[Box]) -> list[Box]:
+    """The text lines inside a table's box that lie in none of its cells (most tables have none)."""
+    boxes = [(c.x0, c.top, c.x1, c.bottom) for c in cells]
+
+    def stray(obj: dict[str, object]) -> bool:
+        return (
+            obj.get("object_type") == "char"
+            and bool(str(obj.get("text", "")).strip())
+            and _inside(obj, [bbox])
+            and not _inside(obj, boxes)
+        )
+
+    if not any(stray(char) for char in page.chars):
+        return []
+    return [
+        Box(float(f["x0"]), float(f["top"]), float(f["x1"]), float(f["bottom"]), str(f["text"]).strip())
+        for f in merge_shifted(page.filter(stray).extract_text_lines())
+        if str(f["text"]).strip()
+    ]
 
 
 def _page_lines(page: Page, number: int, tables: list[RawTable]) -> list[Line]:
@@ -94,7 +116,7 @@ def _page_lines(page: Page, number: int, tables: list[RawTable]) -> list[Line]:
     boxes = [(min(c.x0 for c in t.cells), t.top, max(c.x1 for c in t.cells), t.bottom) for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = []
-    for found in outside.extract_text_lines(return_chars=True):
+    for found in merge_shifted(outside.extract_text_lines(return_chars=True)):
         text = str(found["text"]).strip()
         if not text or is_page_number(text):
             continue

@@ -14,11 +14,18 @@ part, continues that merged cell (the 三、本年度办理结果 column of tabl
 
 A "table" of one column is a box drawn around prose, not a table; it is
 left to the text.
+
+Text inside a table that falls in no cell is a cell whose borders the
+table finder could not close: a label cell whose top border is drawn at two
+heights, because the merged cells above it end at different rows (四、结转下年度
+继续办理 under 三、本年度办理结果 and （六）其他处理).  :func:`orphan_cells`
+gives it the box of the gap between the row's cells that holds it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from attrs import evolve, frozen
 
@@ -27,7 +34,7 @@ from govinfo_report.grid import SpanCell, expand
 
 from .text import join_text
 
-__all__ = ["TOLERANCE", "Box", "RawTable", "merge_page_breaks", "to_grid"]
+__all__ = ["TOLERANCE", "Box", "RawTable", "merge_page_breaks", "orphan_cells", "to_grid"]
 
 #: Boundaries closer than this (PDF points) are the same ruling line.
 TOLERANCE = 4.0
@@ -88,6 +95,33 @@ def _index(boundaries: Sequence[float], value: float) -> int:
 def cell_text(text: str | None) -> str:
     """A cell's text with its line breaks joined as the reader would read them."""
     return join_text((text or "").splitlines())
+
+
+def orphan_cells(cells: Sequence[Box], lines: Sequence[Box]) -> list[Box]:
+    """Cells for the text *lines* of a table that lie in none of its *cells*.
+
+    Each line is placed in the row band (between two of the table's row
+    boundaries) holding its middle, and spans the gap between the cells of
+    that band to its left and right (the table's edge where there is none).
+    Lines that land in the same gap are one cell, their text joined.
+    """
+    if not cells:
+        return []
+    ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])
+    left, right = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    found: dict[tuple[float, float, float, float], list[str]] = {}
+    for line in sorted(lines, key=lambda b: (b.top, b.x0)):
+        middle = (line.top + line.bottom) / 2
+        band = next(((a, b) for a, b in pairwise(ys) if a <= middle <= b), None)
+        if band is None:
+            continue
+        top, bottom = band
+        beside = [c for c in cells if c.top < bottom - TOLERANCE and c.bottom > top + TOLERANCE]
+        x0 = max((c.x1 for c in beside if c.x1 <= line.x0 + TOLERANCE), default=left)
+        x1 = min((c.x0 for c in beside if c.x0 >= line.x1 - TOLERANCE), default=right)
+        if x1 - x0 > TOLERANCE:
+            found.setdefault((x0, top, x1, bottom), []).append(line.text)
+    return [Box(x0, top, x1, bottom, join_text(texts)) for (x0, top, x1, bottom), texts in found.items()]
 
 
 def _continues(earlier: RawTable, later: RawTable) -> bool:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
 
 from attrs import frozen
 
-__all__ = ["Line", "Para", "is_page_number", "join_text", "paragraphs"]
+__all__ = ["Line", "Para", "is_page_number", "join_text", "merge_shifted", "paragraphs"]
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
@@ -71,6 +73,55 @@ def _is_cjk(ch: str) -> bool:
 
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def _chars_text(chars: Sequence[dict[str, Any]]) -> str:
+    """The characters of one line in x order, a space where a gap wider than a third of the size separates two."""
+    out = ""
+    prev_x1: float | None = None
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        if prev_x1 is not None and float(char["x0"]) - prev_x1 > float(char.get("size", 0)) / 3:
+            out += " "
+        out += str(char["text"])
+        prev_x1 = float(char["x1"])
+    return out
+
+
+def merge_shifted(found: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's text lines with the pieces of one printed line put back together.
+
+    A line set in two fonts (a Chinese face and a Latin one for the digits)
+    can have the two runs' boxes a few points apart vertically: at a title's
+    size (22 pt) more than pdfplumber's 3-point tolerance, so ``2020`` of
+    ``山亭区…办公室2020年政府信息公开…`` comes out as a line of its own after the
+    rest.  Lines next to each other whose middles each lie within the other's
+    height, and whose characters do not overlap horizontally, are one line.
+    """
+    out: list[dict[str, Any]] = []
+    for line in found:
+        if out and _same_printed_line(out[-1], line):
+            chars = [*out[-1]["chars"], *line["chars"]]
+            out[-1] = {
+                "text": _chars_text(chars),
+                "chars": sorted(chars, key=lambda c: float(c["x0"])),
+                "x0": min(float(out[-1]["x0"]), float(line["x0"])),
+                "x1": max(float(out[-1]["x1"]), float(line["x1"])),
+                "top": min(float(out[-1]["top"]), float(line["top"])),
+                "bottom": max(float(out[-1]["bottom"]), float(line["bottom"])),
+            }
+        else:
+            out.append(line)
+    return out
+
+
+def _same_printed_line(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    a_top, a_bottom, b_top, b_bottom = (float(a["top"]), float(a["bottom"]), float(b["top"]), float(b["bottom"]))
+    if not (a_top <= (b_top + b_bottom) / 2 <= a_bottom and b_top <= (a_top + a_bottom) / 2 <= b_bottom):
+        return False
+    spans = sorted((float(c["x0"]), float(c["x1"])) for c in (*a["chars"], *b["chars"]))
+    # Characters of two printed lines at one height overlap nowhere either, so also require that no
+    # character of one line lies on the other's glyphs: a shifted run fills a gap the other line left.
+    return all(x1 <= nx0 + 0.5 for (_, x1), (nx0, _) in pairwise(spans))
 
 
 def line_from_chars(
