@@ -87,5 +87,23 @@ def test_report_as_pdf_text_reads_as_the_document(shared_dir: Path, tmp_path: Pa
     assert report.sections.overview and report.sections.problems  # the headings were found
     (finding,) = [f for f in report.findings if f.rule == "reader.radicals"]
     assert str(finding.severity) == "info"
-    counted = int(finding.message.split()[0])
-    assert 0 < counted < replaced  # the prose's radicals; the tables' are in cells, read as labels
+    assert int(finding.message.split()[0]) == replaced  # the text reader reads every one, tables' included
+    first = next(n for n, line in enumerate(as_pdf.splitlines(), 1) if RADICAL.search(line))
+    assert finding.locations[0] is not None and finding.locations[0].line == first
+
+
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_web_page_with_radicals_reads_as_the_document(shared_dir: Path, tmp_path: Path, seed: str) -> None:
+    expected = EXPECTED[seed]
+    (page,) = (shared_dir / "corpus" / "html").glob(f"{seed}_*[0-9a-f].html")
+    text = page.read_text(encoding="utf-8")
+    as_pdf = text.translate(str.maketrans(AS_PDF_TEXT))
+    path = tmp_path / f"{seed}.html"
+    path.write_text(as_pdf, encoding="utf-8")
+
+    report = read(path)
+
+    assert_matches(report, expected)
+    (finding,) = [f for f in report.findings if f.rule == "reader.radicals"]
+    # The interpreter counts those of the prose, title and headings; the tables' labels match as they are.
+    assert 0 < int(finding.message.split()[0]) < sum(a != b for a, b in zip(text, as_pdf, strict=True))

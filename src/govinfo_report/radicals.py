@@ -23,7 +23,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["RADICAL", "unify_radicals"]
+from .document import Location
+from .findings import Finding, reader_finding
+
+__all__ = ["RADICAL", "radicals_finding", "unify_radicals"]
 
 #: Any code point of the two radical blocks: a cheap test before translating.
 RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
@@ -116,3 +119,15 @@ def unify_radicals(text: str) -> str:
     if RADICAL.search(text) is None:  # the usual case, decided by one C scan
         return text
     return text.translate(_TABLE)
+
+
+def radicals_finding(count: int, source: str | None, where: Location | None) -> Finding:
+    """The ``reader.radicals`` finding: *count* radicals read as ideographs, the first at *where*."""
+    return reader_finding(
+        "reader.radicals",
+        f"{count} CJK radical code points (⼀ U+2F00 for 一, ⻔ U+2ED4 for 门, as a PDF font's ToUnicode map "
+        "writes them) read as the ideographs they stand for",
+        f"{count}个部首字符（如⼀、⻔，PDF字体映射所致）已按其所代表的汉字读取",
+        source=source,
+        locations=(where,),
+    )

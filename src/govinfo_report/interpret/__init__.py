@@ -22,7 +22,7 @@ from ..errors import NotAReportError
 from ..findings import Finding, reader_finding
 from ..layout import PROSE_SECTIONS, TABLE_CODES, Edition, table_spec
 from ..model import AnnualReport, Sections, Table
-from ..radicals import RADICAL, unify_radicals
+from ..radicals import RADICAL, radicals_finding, unify_radicals
 from .locate import PlacedGrid, assign_rows, detect_edition
 from .noise import clean_line
 from .sections import SECTION_ORDER, match_heading
@@ -126,16 +126,7 @@ def interpret(doc: Document) -> AnnualReport:
     walk = _walk(doc)
     findings: list[Finding] = list(doc.findings)
     if walk.radicals:
-        findings.append(
-            reader_finding(
-                "reader.radicals",
-                f"{walk.radicals} CJK radical code points (⼀ U+2F00 for 一, ⻔ U+2ED4 for 门, as a PDF font's "
-                "ToUnicode map writes them) read as the ideographs they stand for",
-                f"{walk.radicals}个部首字符（如⼀、⻔，PDF字体映射所致）已按其所代表的汉字读取",
-                source=source,
-                locations=(walk.first_radical,),
-            )
-        )
+        findings.append(radicals_finding(walk.radicals, source, walk.first_radical))
     title = find_title([line.text for line in walk.head])
     preamble = _preamble(walk.head, title)
     year = title.year if title is not None else None

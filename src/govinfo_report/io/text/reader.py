@@ -27,10 +27,11 @@ from typing import ClassVar, Protocol, cast
 import attrs
 
 from ...decoding import decode
-from ...document import Document
+from ...document import Document, Location
 from ...errors import ReadError
 from ...findings import Finding, reader_finding
 from ...plugins import DocumentReader
+from ...radicals import radicals_finding, unify_radicals
 
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 
@@ -116,10 +117,17 @@ class TextReader(DocumentReader):
     def parse(self, data: bytes, *, source: str | None = None) -> Document:
         decoded = decode(data, source=source)
         _refuse_binary(decoded.text, source)
-        lines = split_lines(decoded.text)
+        # Radicals for ideographs (text taken from a PDF) are read as the ideographs before the layouts
+        # look for headings, labels and titles in the text.
+        text = unify_radicals(decoded.text)
+        lines = split_lines(text)
         name, layout = choose_layout(lines)
         doc = layout.parse(lines, source)
         notes: list[Finding] = []
+        if text != decoded.text:  # the same object when there was no radical
+            changed = [n for n, (a, b) in enumerate(zip(decoded.text, text, strict=True)) if a != b]
+            first_line = decoded.text.count("\n", 0, changed[0]) + 1
+            notes.append(radicals_finding(len(changed), source, Location(source, line=first_line)))
         if decoded.method not in ("utf-8", "bom") or decoded.encoding not in ("utf-8", "utf-8-sig"):
             notes.append(
                 reader_finding(
