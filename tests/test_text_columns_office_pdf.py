@@ -115,3 +115,14 @@ def test_first_number_after_a_group_label_fragment() -> None:
     assert values(report, "requests", "partially_granted") == dict(zip(seven, (1, 0, 0, 0, 0, 0, 1), strict=True))
     # 158: 3.其他  1  0  0  0  0  0  1 — no longer taken by the row above, whose label holds 其他 too
     assert values(report, "requests", "other_misc") == dict(zip(seven, (1, 0, 0, 0, 0, 0, 1), strict=True))
+
+
+def test_a_two_line_label_printed_level_with_its_second_line_keeps_its_first() -> None:
+    # 267–268: 4.无正当理由大量反复 / 申请  0  0  0  0  0  0  0 — no empty line between, the label's
+    # first line the wider: one label.  The row used to lose its first line and so its label.
+    report = read("002", "chromium")
+    assert_matches(report, EXPECTED["002"])
+    assert values(report, "requests", "not_processed_repetitive") == dict.fromkeys(
+        ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"), 0
+    )
+    assert not [f.rule for f in report.findings if f.rule.startswith("reader.")]

@@ -79,3 +79,17 @@ def test_display_padded_columns_place_blank_cells_and_character_columns_do_not()
     chars = [label + " " * (10 - len(label)) + "".join(c.ljust(6) for c in cells) for label, cells in rows]
     cells = [[c.text for c in r] for g in columns_layout.parse(chars, "t.txt").grids for r in g.rows]
     assert cells[-1] == ["行政处罚", "7", "8"]
+
+
+def test_pdfplumber_layout_text_of_a_browser_print_reads_as_the_document() -> None:
+    # pdfplumber's layout text keeps the page's margin (every line nine spaces in), prints the title's
+    # year on a line of its own inside the gap it leaves (4–5), gives radicals for ideographs (⼭亭区⼈⺠),
+    # and prints a group label's fragment and a row's label on one line with no number
+    # (174–176: （四）⽆   2.没有现成信息需要另⾏ / numbers / 法提供    制作).
+    report = api.read(DATA / "pdfplumber_layout_000.txt")
+    assert_matches(report, EXPECTED["000"])  # title, agency, prose and every value
+    assert report.sections.overview.startswith(
+        "2020年，山亭区人民政府办公室认真贯彻落实国务院、省、市关于政务公开工作决策部署"
+    )
+    assert values(report, "unable_needs_creation") == dict.fromkeys(SEVEN, 0)
+    assert [f.rule for f in report.findings if f.rule.startswith("reader.")] == ["reader.radicals"]

@@ -15,6 +15,19 @@ lower down (``其他对外管理服务事 0`` / ``项  0  0``): numbers ending a
 fragment, left of its row's numbers, are that row's first values, and the
 label runs from that line down.
 
+A label of two lines has no middle line: its numbers come level with one of
+them, and the other (on the very next line, in the label's column, the first
+line the wider) is kept with it (``4.无正当理由大量反复`` / ``申请  0  0``).  A
+narrow label column can also print a group label's fragment and a row's
+label fragment on one line with no number (``（四）无   2.没有现成信息需要另行``
+/ numbers / ``法提供    制作``): the last cell of such a line, left of the
+numbers, continues the unlabelled row of numbers beside it.
+
+The same layout reads pdfplumber's layout text, which keeps the page's left
+margin (indents are counted from the most common one) and prints a title's
+year, set in a Latin font a little lower, on a line of its own inside the gap
+left for it on the line above (put back there, :func:`_rejoin_runs`).
+
 This layout finds each table region (from its header lines to its last row
 of numbers, bounded by headings and prose), and gives it as one
 :class:`~govinfo_report.document.Grid`:
@@ -52,6 +65,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -147,12 +161,15 @@ def parse(lines: list[str], source: str | None) -> Document:
     parsed = [_line(raw, i + 1) for i, raw in enumerate(lines) if not _PAGE_NUMBER.match(raw)]
     parsed = [line for line in parsed if line.chunks]
     blocks: list[Block] = []
+    # The page's left margin: pdftotext cuts it off, pdfplumber's layout text keeps it (every line
+    # nine spaces in). An indent is measured from it.
+    margin = Counter(line.indent for line in parsed).most_common(1)[0][0] if parsed else 0
     i = 0
     for start, end in _regions(parsed):
-        blocks.extend(_paragraphs(parsed[i:start], source))
+        blocks.extend(_paragraphs(parsed[i:start], margin, source))
         blocks.append(_grid(parsed[start:end], lines, source))
         i = end
-    blocks.extend(_paragraphs(parsed[i:], source))
+    blocks.extend(_paragraphs(parsed[i:], margin, source))
     return Document(tuple(blocks), source=source)
 
 
@@ -187,12 +204,12 @@ def _numbers(text: str, x: int) -> tuple[_Chunk, ...]:
     return tuple(_Chunk(m.group(), x + m.start()) for m in _ONE_NUMBER.finditer(text))
 
 
-def _paragraphs(lines: list[_Line], source: str | None) -> list[Paragraph]:
+def _paragraphs(lines: list[_Line], margin: int, source: str | None) -> list[Paragraph]:
     """The prose *lines* (no table among them) joined into the document's paragraphs."""
     out: list[Paragraph] = []
     current: list[_Line] = []
-    for line in lines:
-        if current and not _continues(current, line):
+    for line in _rejoin_runs(lines):
+        if current and not _continues(current, line, margin):
             out.append(_paragraph(current, source))
             current = []
         current.append(line)
@@ -201,16 +218,41 @@ def _paragraphs(lines: list[_Line], source: str | None) -> list[Paragraph]:
     return out
 
 
-def _continues(paragraph: list[_Line], line: _Line) -> bool:
-    """Whether *line* goes on with *paragraph* (see the module docstring)."""
+def _rejoin_runs(lines: list[_Line]) -> list[_Line]:
+    """*lines* with a run printed on the next line, inside a gap this line leaves for it, put back in the gap.
+
+    A title whose year is set in a Latin font sits a few points lower than
+    its Chinese text, and pdfplumber's layout text prints the year on a line
+    of its own, in the columns the line above leaves blank for it
+    (``山亭区人民政府办公室      年政府信息公开工作年度`` / ``2020``).
+    """
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and len(line.chunks) == 1 and line.number == prev.number + 1:
+            run = line.chunks[0]
+            for left, right in pairwise(prev.chunks):
+                if left.x + len(left.text) < run.x and run.x + len(run.text) < right.x:
+                    chunks = sorted((*prev.chunks, run), key=lambda c: c.x)
+                    out[-1] = _Line(prev.number, tuple(chunks))
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _continues(paragraph: list[_Line], line: _Line, margin: int) -> bool:
+    """Whether *line* goes on with *paragraph* (see the module docstring), indents counted from *margin*."""
     last = paragraph[-1]
-    if line.indent >= _INDENT or match_heading(line.text) is not None or match_heading(last.text) is not None:
+    if line.indent - margin >= _INDENT or match_heading(line.text) is not None or match_heading(last.text) is not None:
         return False
     if TITLE_END.search(last.text) and parse_title("".join(p.text for p in paragraph)) is not None:
         return False  # a title broken at the margin (``…政府信息公开工作`` / ``年度报告``) ends before the preamble
     # A paragraph whose first line is indented goes on until the next indented line;
     # one that began at the margin, until a line ends a sentence.
-    return paragraph[0].indent >= _INDENT or not _SENTENCE_END.search(last.text)
+    return paragraph[0].indent - margin >= _INDENT or not _SENTENCE_END.search(last.text)
 
 
 def _paragraph(lines: list[_Line], source: str | None) -> Paragraph:
@@ -269,7 +311,12 @@ def _grid(lines: list[_Line], raw: list[str], source: str | None) -> Grid:
             attached[below].append((line.number, label))
             leading.setdefault(below, []).extend((line.number, n) for n in numbers)
         elif len(line.chunks) > 1:
-            headers[line.number] = list(line.chunks)  # a line of column headings
+            owner = _unlabeled_owner(line, by_line, number_x)
+            if owner is None:
+                headers[line.number] = list(line.chunks)  # a line of column headings
+            else:
+                loose.extend((line.number, c) for c in line.chunks[:-1])  # a group label's fragment before it
+                attached[owner].append((line.number, line.chunks[-1]))
         else:
             chunk = line.chunks[0]
             owner = _owner(line.number, chunk, by_line)
@@ -285,7 +332,7 @@ def _grid(lines: list[_Line], raw: list[str], source: str | None) -> Grid:
             loose.extend(f for f in attached[row.number] if f[0] < top)
             attached[row.number] = [f for f in attached[row.number] if f[0] >= top]
         else:
-            loose.extend(_balance(row.number, attached[row.number]))
+            loose.extend(_balance(row, attached[row.number]))
     groups: list[tuple[int, _Chunk]] = []
     for number, chunk in loose:
         if first_row <= number <= last_row and chunk.x < number_x:
@@ -323,19 +370,47 @@ def _owner(number: int, chunk: _Chunk, rows: dict[int, _Line]) -> int | None:
     return None if best is None else best[1]
 
 
-def _balance(number: int, fragments: list[tuple[int, _Chunk]]) -> list[tuple[int, _Chunk]]:
+def _unlabeled_owner(line: _Line, rows: dict[int, _Line], number_x: int) -> int | None:
+    """The row with no label of its own whose label *line* (a group label's fragment, then its label) holds.
+
+    A narrow label column prints a group label's fragment and a row's label
+    fragment on one line with no number (``（四）无   2.没有现成信息需要另行`` /
+    numbers / ``法提供    制作``): the line's cells are all left of the numbers,
+    and its last one continues a row of numbers near it that has no label.
+    """
+    if any(c.x >= number_x for c in line.chunks):
+        return None  # reaches over the number columns: column headings
+    owner = _owner(line.number, line.chunks[-1], rows)
+    return owner if owner is not None and not rows[owner].labels else None
+
+
+def _balance(row: _Line, fragments: list[tuple[int, _Chunk]]) -> list[tuple[int, _Chunk]]:
     """Drop (and return) the fragments that make a row's label lopsided.
 
     The extractor prints a row's numbers on the middle line of its label, so
     a label has as many lines above its numbers as below.  A fragment with no
     counterpart on the other side is a neighbouring title (``第二十条第（五）项``)
-    or heading, not part of this label.
+    or heading, not part of this label.  But a label of two lines has no
+    middle line: its numbers come level with one of them (``4.无正当理由大量反复``
+    / ``申请  0  0  0``), so a single fragment on one side is kept when it is
+    on the very next line (no empty line between, as there is between rows),
+    in the column of the row's own label, and the label's second line is no
+    wider than its first.
     """
+    number = row.number
     above = sorted((f for f in fragments if f[0] < number), key=lambda f: -f[0])
     below = sorted((f for f in fragments if f[0] > number), key=lambda f: f[0])
-    keep = min(len(above), len(below))
-    dropped = above[keep:] + below[keep:]
-    fragments[:] = sorted(above[:keep] + below[:keep], key=lambda f: f[0])
+    keep_above = keep_below = min(len(above), len(below))
+    if keep_above == 0 and len(above) + len(below) == 1 and row.labels:
+        line, chunk = (above or below)[0]
+        own = row.labels[-1]
+        # A label wraps at its column's width: its first line is the wider one.
+        first, second = (chunk, own) if above else (own, chunk)
+        wraps = len(first.text) >= len(second.text)
+        if wraps and abs(line - number) == 1 and abs(chunk.x - own.x) <= _COLUMN_SLACK:
+            keep_above, keep_below = len(above), len(below)
+    dropped = above[keep_above:] + below[keep_below:]
+    fragments[:] = sorted(above[:keep_above] + below[:keep_below], key=lambda f: f[0])
     return dropped
 
 
