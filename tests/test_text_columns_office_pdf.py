@@ -117,6 +117,19 @@ def test_first_number_after_a_group_label_fragment() -> None:
     assert values(report, "requests", "other_misc") == dict(zip(seven, (1, 0, 0, 0, 0, 0, 1), strict=True))
 
 
+def test_an_item_number_on_a_line_of_its_own_begins_its_label() -> None:
+    # 150–153: 申请人无正当理由逾期不补 / 1. / 正、行政机关不再处理其政府  0 … 0 / 信息公开申请 — the
+    # label's four lines, its item number printed level with its middle, apart from its text.
+    report = read("003", "chromium")
+    seven = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+    assert values(report, "requests", "other_no_correction") == dict.fromkeys(seven, 0)
+    doc = columns_layout.parse((DATA / "pdftotext_chromium_003.txt").read_text(encoding="utf-8").split("\n"), "p.txt")
+    labels = [r[0].text for g in doc.grids for r in g.rows]
+    assert "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" in labels
+    # 144–146: 要求行政机关确认或重新出具 0 / 5. / 已获取信息  0  0 …
+    assert "5.要求行政机关确认或重新出具已获取信息" in labels
+
+
 def test_a_two_line_label_printed_level_with_its_second_line_keeps_its_first() -> None:
     # 267–268: 4.无正当理由大量反复 / 申请  0  0  0  0  0  0  0 — no empty line between, the label's
     # first line the wider: one label.  The row used to lose its first line and so its label.

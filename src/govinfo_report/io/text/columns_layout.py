@@ -17,7 +17,8 @@ label runs from that line down.
 
 A label of two lines has no middle line: its numbers come level with one of
 them, and the other (on the very next line, in the label's column, the first
-line the wider) is kept with it (``4.无正当理由大量反复`` / ``申请  0  0``).  A
+line the wider) is kept with it (``4.无正当理由大量反复`` / ``申请  0  0``); an
+item number printed on a line of its own (``1.``) begins its label.  A
 narrow label column can also print a group label's fragment and a row's
 label fragment on one line with no number (``（四）无   2.没有现成信息需要另行``
 / numbers / ``法提供    制作``): the last cell of such a line, left of the
@@ -98,6 +99,8 @@ _PROSE_LENGTH = 24
 _LABEL_REACH = 3
 _UNLABELED_REACH = 2
 _COLUMN_SLACK = 2
+#: A label's item number printed on a line of its own (``1.``), level with the middle of the label.
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.．]$")
 #: Fragments of one group label: at most this many lines apart.
 _GROUP_GAP = 4
 #: A prose line starting this many columns in is a paragraph's first line (after a form feed a
@@ -398,6 +401,9 @@ def _balance(row: _Line, fragments: list[tuple[int, _Chunk]]) -> list[tuple[int,
     wider than its first.
     """
     number = row.number
+    # An item number on a line of its own is printed at the label's middle, wherever its text wraps.
+    items = [f for f in fragments if _ITEM_NUMBER.match(f[1].text)]
+    fragments[:] = [f for f in fragments if not _ITEM_NUMBER.match(f[1].text)]
     above = sorted((f for f in fragments if f[0] < number), key=lambda f: -f[0])
     below = sorted((f for f in fragments if f[0] > number), key=lambda f: f[0])
     keep_above = keep_below = min(len(above), len(below))
@@ -410,7 +416,7 @@ def _balance(row: _Line, fragments: list[tuple[int, _Chunk]]) -> list[tuple[int,
         if wraps and abs(line - number) == 1 and abs(chunk.x - own.x) <= _COLUMN_SLACK:
             keep_above, keep_below = len(above), len(below)
     dropped = above[keep_above:] + below[keep_below:]
-    fragments[:] = sorted(above[:keep_above] + below[:keep_below], key=lambda f: f[0])
+    fragments[:] = sorted(above[:keep_above] + below[:keep_below] + items, key=lambda f: f[0])
     return dropped
 
 
@@ -462,7 +468,10 @@ def _row_cells(
     between them.
     """
     own = row.labels[-1:] if row.labels else ()
-    parts = sorted([*fragments, *((row.number, c) for c in own)], key=lambda p: p[0])
+    # Lines in order, but an item number printed on a line of its own begins the label (``1.`` + ``申请人…``).
+    parts = sorted(
+        [*fragments, *((row.number, c) for c in own)], key=lambda p: (not _ITEM_NUMBER.match(p[1].text), p[0])
+    )
     cells: list[GridCell] = []
     if parts:  # a row of numbers alone (table 4's) has no label cell
         label = "".join(c.text for _n, c in parts)
