@@ -16,7 +16,7 @@ import pytest
 from expected_values import EXPECTED, assert_matches
 from govinfo_report import read
 from govinfo_report.labels import normalise
-from govinfo_report.radicals import RADICAL, unify_radicals
+from govinfo_report.radicals import RADICAL, unify_counted, unify_radicals
 
 #: Ideograph → the radical code point the PDF's text gave for it (a selection of the 59 seen).
 AS_PDF_TEXT = {
@@ -62,6 +62,12 @@ def test_every_kangxi_radical_becomes_an_ideograph() -> None:
 def test_supplement_radicals_not_mapped_stay() -> None:
     # ⺀ (REPEAT) and ⺂ (SECOND ONE) are strokes that stand for no character of their own.
     assert unify_radicals("\u2e80\u2e82") == "\u2e80\u2e82"
+    assert unify_counted("\u2e80\u2e82") == ("\u2e80\u2e82", 0, None)
+
+
+def test_replacements_are_counted_from_the_first() -> None:
+    assert unify_counted("⺀本部⻔⼯作") == ("⺀本部门工作", 2, 3)
+    assert unify_counted("本部门") == ("本部门", 0, None)
 
 
 def test_labels_compare_equal_through_radicals() -> None:

@@ -26,7 +26,7 @@ import unicodedata
 from .document import Location
 from .findings import Finding, reader_finding
 
-__all__ = ["RADICAL", "radicals_finding", "unify_radicals"]
+__all__ = ["RADICAL", "radicals_finding", "unify_counted", "unify_radicals"]
 
 #: Any code point of the two radical blocks: a cheap test before translating.
 RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
@@ -119,6 +119,14 @@ def unify_radicals(text: str) -> str:
     if RADICAL.search(text) is None:  # the usual case, decided by one C scan
         return text
     return text.translate(_TABLE)
+
+
+def unify_counted(text: str) -> tuple[str, int, int | None]:
+    """``(unify_radicals(text), how many were replaced, the index of the first)`` — for the finding."""
+    if RADICAL.search(text) is None:
+        return text, 0, None
+    replaced = [m.start() for m in RADICAL.finditer(text) if ord(m.group()) in _TABLE]
+    return text.translate(_TABLE), len(replaced), replaced[0] if replaced else None
 
 
 def radicals_finding(count: int, source: str | None, where: Location | None) -> Finding:

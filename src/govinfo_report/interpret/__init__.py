@@ -22,7 +22,7 @@ from ..errors import NotAReportError
 from ..findings import Finding, reader_finding
 from ..layout import PROSE_SECTIONS, TABLE_CODES, Edition, table_spec
 from ..model import AnnualReport, Sections, Table
-from ..radicals import RADICAL, radicals_finding, unify_radicals
+from ..radicals import radicals_finding, unify_counted
 from .locate import PlacedGrid, assign_rows, detect_edition
 from .noise import clean_line
 from .sections import SECTION_ORDER, match_heading
@@ -66,12 +66,10 @@ def _walk(doc: Document) -> _Walk:
         if isinstance(block, Grid):
             grids.append(PlacedGrid(block, current))
             continue
-        paragraph = block.text
-        if RADICAL.search(paragraph) is not None:
-            unified = unify_radicals(paragraph)
-            radicals += sum(a != b for a, b in zip(paragraph, unified, strict=True))
+        paragraph, replaced, _first = unify_counted(block.text)
+        if replaced:
+            radicals += replaced
             first_radical = first_radical or block.location
-            paragraph = unified
         for raw in paragraph.splitlines():
             text = clean_line(raw)
             if not text:

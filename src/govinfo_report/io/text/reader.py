@@ -31,7 +31,7 @@ from ...document import Document, Location
 from ...errors import ReadError
 from ...findings import Finding, reader_finding
 from ...plugins import DocumentReader
-from ...radicals import radicals_finding, unify_radicals
+from ...radicals import radicals_finding, unify_counted
 
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 
@@ -119,15 +119,14 @@ class TextReader(DocumentReader):
         _refuse_binary(decoded.text, source)
         # Radicals for ideographs (text taken from a PDF) are read as the ideographs before the layouts
         # look for headings, labels and titles in the text.
-        text = unify_radicals(decoded.text)
+        text, replaced, first = unify_counted(decoded.text)
         lines = split_lines(text)
         name, layout = choose_layout(lines)
         doc = layout.parse(lines, source)
         notes: list[Finding] = []
-        if text != decoded.text:  # the same object when there was no radical
-            changed = [n for n, (a, b) in enumerate(zip(decoded.text, text, strict=True)) if a != b]
-            first_line = decoded.text.count("\n", 0, changed[0]) + 1
-            notes.append(radicals_finding(len(changed), source, Location(source, line=first_line)))
+        if first is not None:
+            line = len(split_lines(text[:first]))  # the line holding the first, as the layouts count lines
+            notes.append(radicals_finding(replaced, source, Location(source, line=line)))
         if decoded.method not in ("utf-8", "bom") or decoded.encoding not in ("utf-8", "utf-8-sig"):
             notes.append(
                 reader_finding(
