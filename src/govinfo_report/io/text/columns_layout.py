@@ -232,18 +232,19 @@ def _rejoin_runs(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and len(line.chunks) == 1 and line.number == prev.number + 1:
-            run = line.chunks[0]
-            for left, right in pairwise(prev.chunks):
-                if left.x + len(left.text) < run.x and run.x + len(run.text) < right.x:
-                    chunks = sorted((*prev.chunks, run), key=lambda c: c.x)
-                    out[-1] = _Line(prev.number, tuple(chunks))
-                    break
-            else:
-                out.append(line)
-            continue
-        out.append(line)
+        if prev is not None and len(line.chunks) == 1 and line.number == prev.number + 1 and _in_gap(prev, line):
+            out[-1] = _Line(prev.number, tuple(sorted((*prev.chunks, *line.chunks), key=lambda c: c.x)))
+        else:
+            out.append(line)
     return out
+
+
+def _in_gap(above: _Line, line: _Line) -> bool:
+    """Whether *line*'s one cell lies wholly within a gap between two cells of *above*."""
+    run = line.chunks[0]
+    return any(
+        left.x + len(left.text) < run.x and run.x + len(run.text) < right.x for left, right in pairwise(above.chunks)
+    )
 
 
 def _continues(paragraph: list[_Line], line: _Line, margin: int) -> bool:
