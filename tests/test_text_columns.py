@@ -170,3 +170,26 @@ def test_reads_what_a_person_reads(shared_dir: Path) -> None:
     report = api.read(shared_dir / expected.document)
     assert_matches(report, expected)
     assert not [f for f in report.findings if f.rule.startswith("reader.")]
+
+
+def test_cells_carry_the_pdf_page_their_form_feed_starts(shared_dir: Path) -> None:
+    # Pages as `pdftotext -f N -l N` of the PDF shows them: 规章 on page 3; 行政处罚, 行政事业性收费 and
+    # 一、本年新收 on page 4; 2.没有现成信息需要另行制作 (after the page break inside table 三) and
+    # table 四 on page 5.
+    report = api.read(shared_dir / "corpus" / "text" / f"{NAME}.txt")
+    ad, rq, rl = report.active_disclosure, report.requests, report.review_litigation
+    assert ad is not None and rq is not None and rl is not None
+
+    def page(cell: object) -> int | None:
+        location = getattr(cell, "location", None)
+        return None if location is None else location.page
+
+    assert page(ad["regulations", "issued"]) == 3
+    assert page(ad["penalty", "decisions"]) == 4
+    assert page(ad["fees", "amount"]) == 4
+    assert page(rq["new_received", "natural_person"]) == 4
+    assert page(rq["unable_not_held", "natural_person"]) == 4
+    assert page(rq["unable_needs_creation", "natural_person"]) == 5
+    assert page(rl["review", "upheld"]) == 5
+    where = str(rq["new_received", "total"].location)
+    assert "page 4, line 123" in where

@@ -9,8 +9,10 @@ format knows how the report itself is laid out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
 from attrs import field, frozen
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ class Location(NamedTuple):
     gives ``line``; a docx or HTML reader gives ``table``/``row``/``column``
     (0-based indexes of the table in the document and of the cell in the
     table's expanded grid); a crawler-text reader gives ``line`` and ``offset``.
+    ``page`` (1-based) is set where the source is paginated: text with form
+    feeds (``pdftotext`` ends each page with one) and PDF readers.
 
     A named tuple (immutable, hashable, ordered field by field; ``_replace``
     makes a changed copy): readers make one per table cell, and a tuple is
@@ -36,11 +40,14 @@ class Location(NamedTuple):
     row: int | None = None
     column: int | None = None
     offset: int | None = None
+    page: int | None = None  # last: positional construction of the fields above stays valid
 
     def __str__(self) -> str:
         parts: list[str] = []
         if self.source:
             parts.append(self.source)
+        if self.page is not None:
+            parts.append(f"page {self.page}")
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.offset is not None:
@@ -120,3 +127,23 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+
+def relocated(doc: Document, move: Callable[[Location], Location]) -> Document:
+    """*doc* with every location passed through *move*: its blocks', cells' and findings'.
+
+    For a reader that learns something about its positions only after its
+    layout has placed them (the page of a line of text, say).
+    """
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Grid):
+            rows = tuple(tuple([c._replace(location=move(c.location)) for c in row]) for row in block.rows)
+            blocks.append(Grid(rows, move(block.location)))
+        else:
+            blocks.append(attrs.evolve(block, location=move(block.location)))
+    findings = tuple(
+        attrs.evolve(f, locations=tuple([None if loc is None else move(loc) for loc in f.locations]))
+        for f in doc.findings
+    )
+    return attrs.evolve(doc, blocks=tuple(blocks), findings=findings)

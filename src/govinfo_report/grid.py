@@ -61,7 +61,7 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
     cells' own ``location`` is then ignored, so a reader need not make one.
     """
     grid: list[list[GridCell | None]] = []
-    source, table = location.source, location.table
+    source, table, page = location.source, location.table, location.page
     # Named tuples made with tuple.__new__ directly: their generated __new__ is a Python frame, and
     # this runs once per grid position of every table read.
     new = tuple.__new__
@@ -87,13 +87,13 @@ def expand(rows: Iterable[Sequence[SpanCell]], location: Location = NOWHERE, *, 
                     if src is not None:
                         _put(line, c + k, GridCell(src.text, src.location, spanned=True))
                     else:  # a continuation with nothing above: treat as an empty cell
-                        here = Location(source, None, table, r, c + k) if locate else own_location
+                        here = Location(source, None, table, r, c + k, None, page) if locate else own_location
                         _put(line, c + k, GridCell(text, here))
                 c += colspan
                 continue
             if rowspan != 1:
                 rowspan = _clamp(rowspan)
-            here = new(Location, (source, None, table, r, c, None)) if locate else own_location
+            here = new(Location, (source, None, table, r, c, None, page)) if locate else own_location
             first: GridCell = new(GridCell, (text, here, False, False))
             if rowspan == 1 and colspan == 1:  # the common case, without the spanned copy
                 if c == len(line):

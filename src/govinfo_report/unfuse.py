@@ -298,7 +298,7 @@ def _fmt(split: Split) -> str:
 def _location(cell: GridCell, start: int) -> Location:
     loc = cell.location
     offset = (loc.offset or 0) + start if loc.offset is not None or loc.line is not None else None
-    return Location(loc.source, loc.line, loc.table, loc.row, loc.column, offset)
+    return loc._replace(offset=offset)
 
 
 def split_table(

@@ -71,6 +71,26 @@ def test_tables_broken_over_pages_become_one_grid_each(huaian_pdf: bytes) -> Non
         *("12", "1", "1", "6", "20"),
     ]
     assert table3.rows[3][3].location.table == 1 and table3.rows[3][3].location.row == 3
+    # Each cell says the page it is drawn on, a table joined over pages included.
+    assert table2.rows[13][1].location.page == 4 and table2.location.page == 3
+    assert page5[3].location.page == 5 and table3.rows[3][3].location.page == 4
+    assert table4.rows[3][0].location.page == 5
+
+
+def test_every_location_names_its_page(huaian_path: Path) -> None:
+    # Pages as `pdftotext -f N -l N` shows them: 规章 on page 3, 一、本年新收 on page 4,
+    # 2.没有现成信息需要另行制作 on page 5, the title on page 1.
+    report = gr.read(huaian_path)
+    ad, rq = report.active_disclosure, report.requests
+    assert ad is not None and rq is not None
+    assert [
+        c.location.page
+        for c in (ad["regulations", "issued"], rq["new_received", "total"], rq["unable_needs_creation", "total"])
+        if c.location
+    ] == [3, 4, 5]
+    assert str(rq["new_received", "total"].location).endswith("page 4, table 2, row 4, column 10")
+    first = PdfReader().parse(huaian_path.read_bytes()).blocks[0]
+    assert isinstance(first, Paragraph) and first.location.page == 1
 
 
 def test_paragraphs_are_whole_and_page_numbers_dropped(huaian_pdf: bytes) -> None:

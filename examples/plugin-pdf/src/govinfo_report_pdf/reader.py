@@ -78,7 +78,7 @@ def _page_tables(page: Page, number: int) -> list[RawTable]:
     for table in page.find_tables(table_settings=settings):
         texts = table.extract()
         cells = [
-            Box(bbox[0], bbox[1], bbox[2], bbox[3], cell_text(text))
+            Box(bbox[0], bbox[1], bbox[2], bbox[3], cell_text(text), number)
             for row, row_texts in zip(table.rows, texts, strict=False)
             for bbox, text in zip(row.cells, row_texts, strict=False)
             if bbox is not None
@@ -178,7 +178,7 @@ class PdfReader(DocumentReader):
         merged = merge_page_breaks(tables)
         keyed: list[tuple[tuple[int, float], Block]] = []
         for para in paragraphs(lines, breaks):
-            where = Location(source, line=para.first_line)
+            where = Location(source, line=para.first_line, page=para.page + 1)
             keyed.append(((para.page, para.top), Paragraph(para.text, where, heading=para.heading)))
         for index, table in enumerate(merged):
             keyed.append(((table.page, table.top), to_grid(table, index, source)))

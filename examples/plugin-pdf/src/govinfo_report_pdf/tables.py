@@ -49,6 +49,8 @@ class Box:
     x1: float
     bottom: float
     text: str
+    #: The 0-based index of the page the box is drawn on (``None``: not known).
+    page: int | None = None
 
 
 @frozen
@@ -121,7 +123,8 @@ def orphan_cells(cells: Sequence[Box], lines: Sequence[Box]) -> list[Box]:
         x1 = min((c.x0 for c in beside if c.x0 >= line.x1 - TOLERANCE), default=right)
         if x1 - x0 > TOLERANCE:
             found.setdefault((x0, top, x1, bottom), []).append(line.text)
-    return [Box(x0, top, x1, bottom, join_text(texts)) for (x0, top, x1, bottom), texts in found.items()]
+    page = cells[0].page
+    return [Box(x0, top, x1, bottom, join_text(texts), page) for (x0, top, x1, bottom), texts in found.items()]
 
 
 def _continues(earlier: RawTable, later: RawTable) -> bool:
@@ -187,8 +190,9 @@ def to_grid(table: RawTable, index: int, source: str | None) -> Grid:
         line: list[SpanCell] = []
         pointer = 0
         for c0, box, rowspan, colspan in sorted(starts.get(r, []), key=lambda s: s[0]):
-            where = Location(source, table=index, row=r, column=c0)
+            page = None if box.page is None else box.page + 1
+            where = Location(source, table=index, row=r, column=c0, page=page)
             line.append(SpanCell(box.text, rowspan, colspan, where, skip_before=max(0, c0 - pointer)))
             pointer = c0 + colspan
         rows.append(line)
-    return expand(rows, Location(source, table=index))
+    return expand(rows, Location(source, table=index, page=table.page + 1))

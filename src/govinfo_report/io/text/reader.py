@@ -32,6 +32,7 @@ from ...errors import ReadError
 from ...findings import Finding, reader_finding
 from ...plugins import DocumentReader
 from ...radicals import radicals_finding, unify_counted
+from .pages import line_pages, with_pages
 
 __all__ = ["LAYOUT_MODULES", "TextReader", "choose_layout", "split_lines"]
 
@@ -136,4 +137,6 @@ class TextReader(DocumentReader):
                     source=source,
                 )
             )
-        return attrs.evolve(doc, findings=(*doc.findings, *notes))
+        doc = attrs.evolve(doc, findings=(*doc.findings, *notes))
+        pages = line_pages(lines)
+        return doc if pages is None else with_pages(doc, pages)
