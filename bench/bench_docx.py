@@ -11,6 +11,10 @@ Cases (over the five corpus ``.docx``, all timed interleaved in one run):
   C, so the formatting elements, five in six of the part's, are never
   Python objects), with no logic at all: the least a reader of the body
   pays, which puts the 1.5× target in context;
+- ``docx unzip+parse + visit + model``: that, plus parsing every cell's
+  text and making the report's cells, tables and report, every decision
+  taken in advance (``bench/_model_floor.py``): the least a pure-Python
+  reader returning this library's model pays;
 - ``python-docx cells``: ``docx.Document`` of the same bytes and the text of
   every cell of every table (skipped when python-docx is absent), which gives
   cell texts only, no report.
@@ -38,6 +42,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
 GROUP = "docx"
 BASELINE = "docx unzip+parse"
 READ = "docx govinfo read"
+FLOOR_MODEL = "docx unzip+parse + visit + model"
 PYTHON_DOCX = "python-docx cells"
 
 
@@ -65,6 +70,20 @@ def _visit_case(data: bytes, _name: str) -> Callable[[], object]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = etree.fromstring(archive.read("word/document.xml"))
         return sum(bool(element.text) for element in root.iter(*wanted))
+
+    return run
+
+
+def _model_floor_case(data: bytes, name: str) -> Callable[[], object]:
+    from _model_floor import replay
+
+    from govinfo_report.io.docx import DocxReader
+
+    visit, rebuild = _visit_case(data, name), replay(DocxReader().read(data, source=name))
+
+    def run() -> object:
+        visit()
+        return rebuild()
 
     return run
 
@@ -113,6 +132,7 @@ def cases() -> list[Case]:
         Case(READ, GROUP, over_corpus(_read_case), "file", n, note="bytes → report"),
         Case("docx govinfo parse", GROUP, over_corpus(_parse_case), "file", n, note="bytes → document"),
         Case("docx unzip+parse + visit", GROUP, over_corpus(_visit_case), "file", n, note="no logic"),
+        Case(FLOOR_MODEL, GROUP, over_corpus(_model_floor_case), "file", n, note="no logic, the report made"),
     ]
     missing = optional("docx")
     if missing:

@@ -9,6 +9,10 @@ Cases (per corpus page, all timed interleaved in one run):
 - ``lxml parse + visit``: the parse, then every element's tag, text and tail
   read once from Python, with no logic at all: the least any reader that
   walks the tree in Python pays, which puts the 1.5× target in context;
+- ``lxml parse + visit + model``: that, plus parsing every cell's text and
+  making the report's cells, tables and report, every decision taken in
+  advance (``bench/_model_floor.py``): the least a pure-Python reader
+  returning this library's model pays;
 - ``pandas.read_html``: pandas' table extraction of the same page (skipped
   when pandas is absent), which gives tables only, no report.
 
@@ -33,6 +37,7 @@ from _timing import Case, Target, Timing, calibrate, optional, sample, skipped
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 GROUP = "html"
+FLOOR_MODEL = "lxml parse + visit + model"
 
 
 def _pages() -> list[Path]:
@@ -54,6 +59,20 @@ def _visit_case(data: bytes) -> Callable[[], object]:
         for element in etree.fromstring(data, etree.HTMLParser(no_network=True)).iter():
             seen += bool(element.tag) + bool(element.text) + bool(element.tail)
         return seen
+
+    return run
+
+
+def _model_floor_case(data: bytes, name: str) -> Callable[[], object]:
+    from _model_floor import replay
+
+    from govinfo_report.io.html import HtmlReader
+
+    visit, rebuild = _visit_case(data), replay(HtmlReader().read(data, source=name))
+
+    def run() -> object:
+        visit()
+        return rebuild()
 
     return run
 
@@ -98,6 +117,7 @@ def cases() -> list[Case]:
         Case("govinfo read", GROUP, over_corpus(_read_case), "page", n, note="bytes → report"),
         Case("govinfo parse", GROUP, over_corpus(_parse_case), "page", n, note="bytes → document"),
         Case("lxml parse + visit", GROUP, over_corpus(lambda d, _n: _visit_case(d)), "page", n, note="no logic"),
+        Case(FLOOR_MODEL, GROUP, over_corpus(_model_floor_case), "page", n, note="no logic, the report made"),
     ]
     missing = optional("pandas")
     if missing:
