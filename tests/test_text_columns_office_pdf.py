@@ -44,6 +44,23 @@ def test_a_label_as_wide_as_its_column_keeps_its_first_number(name: str, expecte
     assert values(report, "active_disclosure", "other_services") == expected
 
 
+def test_a_label_wrapping_after_its_one_number_keeps_it() -> None:
+    # 79–80: 行政事业性收 0 / 费 — a one-value table; the label fills its column and goes on alone
+    # on the next line.  Seed 003 prints 0 there.  The row used to be lost (reader.row_not_found).
+    report = read("003", "chromium")
+    assert values(report, "active_disclosure", "fees") == {"amount": 0}
+    assert_matches(report, EXPECTED["003"])
+    assert not [f.rule for f in report.findings if f.rule.startswith("reader.")]
+
+
+def test_prose_ending_in_a_number_before_a_short_line_stays_prose() -> None:
+    # The same shape in prose: no table words in the joined text (or a full stop), so no row.
+    lines = ["", "全年共收到申请 15", "件", "", "截至年底办理 3", "件。", "", "规章  0  0  0"]
+    doc = columns_layout.parse(lines, "p.txt")
+    cells = [[c.text for c in r] for g in doc.grids for r in g.rows]
+    assert cells == [["规章", "0", "0", "0"]]
+
+
 @pytest.mark.parametrize("name", ["002", "004"])
 def test_quoted_label_one_space_before_its_numbers(name: str) -> None:
     # 002:256 / 004:137: 3.危及“三安全一稳定” 0      0   0     0   0      0    0

@@ -3,7 +3,9 @@
 A table cell is a run of text with at most single spaces inside; cells are
 separated by two or more spaces, except after a label as wide as its column,
 which pdftotext leaves one space after (``其他对外管理服务事项 580       27067``):
-numbers ending the label cell of a row with number columns are values.  The
+numbers ending the label cell of a row with number columns are values, and
+so is a lone number after a label that goes on alone on the next line
+(``行政事业性收 0`` / ``费``) when the joined label holds table words.  The
 extractor prints a multi-line label's numbers on one of its middle lines, so
 a row's label may continue on the lines before *and* after its numbers; a
 merged group label (``（三）不予公开``, the vertical ``三、本年度办理结果``) is
@@ -73,6 +75,7 @@ from itertools import pairwise
 from attrs import frozen
 
 from ...document import Block, Document, Grid, GridCell, Location, Paragraph
+from ...interpret.locate import has_table_words
 from ...interpret.sections import match_heading
 from ...interpret.title import TITLE_END, parse_title
 
@@ -162,7 +165,7 @@ def detect(lines: list[str]) -> int:
 def parse(lines: list[str], source: str | None) -> Document:
     """Paragraphs and one grid per table region."""
     parsed = [_line(raw, i + 1) for i, raw in enumerate(lines) if not _PAGE_NUMBER.match(raw)]
-    parsed = [line for line in parsed if line.chunks]
+    parsed = _wrapped_labels([line for line in parsed if line.chunks])
     blocks: list[Block] = []
     # The page's left margin: pdftotext cuts it off, pdfplumber's layout text keeps it (every line
     # nine spaces in). An indent is measured from it.
@@ -200,6 +203,35 @@ def _line(raw: str, number: int) -> _Line:
     if not digits or (not labels and len(values) < 2):
         return _Line(number, chunks)
     return _Line(number, chunks, labels, values)
+
+
+def _wrapped_labels(parsed: list[_Line]) -> list[_Line]:
+    """*parsed* with the rows whose label wraps right after its one space before the numbers.
+
+    A label as wide as its column, in a table of one value column, leaves a
+    single space before its number and goes on alone on the next line, in
+    its column (``行政事业性收 0`` / ``费``).  :func:`_line` leaves such a
+    line whole, as it must a line of prose ending in a number (``截至 2024
+    年底共办理 15`` / ``件。``); the line is a row only when the label, joined
+    to that next line, is short, is no sentence, and holds words only the
+    report's tables use.
+    """
+    out = list(parsed)
+    for k, (line, below) in enumerate(pairwise(parsed)):
+        if line.is_row or below.is_row or len(line.chunks) != 1 or len(below.chunks) != 1:
+            continue
+        chunk, rest = line.chunks[0], below.chunks[0]
+        split = _LABEL_THEN_NUMBERS.match(chunk.text)
+        if split is None or below.number != line.number + 1 or abs(rest.x - chunk.x) > _COLUMN_SLACK:
+            continue
+        label = split.group(1) + rest.text
+        if _DIGIT.search(rest.text) or _PROSE_MARK.search(label) or len(label) >= _PROSE_LENGTH:
+            continue
+        if has_table_words(label):
+            head = _Chunk(split.group(1), chunk.x)
+            values = _numbers(split.group(2), chunk.x + split.start(2))
+            out[k] = _Line(line.number, (head, *values), (head,), values)
+    return out
 
 
 def _numbers(text: str, x: int) -> tuple[_Chunk, ...]:
