@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from expected_values import EXPECTED, assert_matches
-from govinfo_report import api
+from govinfo_report import Cell, api
 from govinfo_report.document import Document, Grid
 from govinfo_report.io.text import columns_layout
 
@@ -180,9 +180,8 @@ def test_cells_carry_the_pdf_page_their_form_feed_starts(shared_dir: Path) -> No
     ad, rq, rl = report.active_disclosure, report.requests, report.review_litigation
     assert ad is not None and rq is not None and rl is not None
 
-    def page(cell: object) -> int | None:
-        location = getattr(cell, "location", None)
-        return None if location is None else location.page
+    def page(cell: Cell) -> int | None:
+        return None if cell.location is None else cell.location.page
 
     assert page(ad["regulations", "issued"]) == 3
     assert page(ad["penalty", "decisions"]) == 4
